@@ -1,0 +1,83 @@
+"""The `handbook` command: parses arguments and calls one function of the package."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .problems import has_errors
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the project folder holding data/ and content/ (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check_cmd = commands.add_parser("check", help="validate the data; print path:line: message")
+    check_cmd.add_argument("--format", choices=("plain", "github"), default="plain")
+
+    render_cmd = commands.add_parser("render", help="write the generated Markdown to a folder")
+    render_cmd.add_argument("--out", type=Path, required=True)
+
+    build_cmd = commands.add_parser("build", help="validate, then build every borough's site")
+    build_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/site")
+
+    serve_cmd = commands.add_parser("serve", help="live preview of one borough")
+    serve_cmd.add_argument("--borough", required=True)
+    serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
+
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    _setup_logging()
+    dataset, problems = _check(root, getattr(args, "format", "plain"))
+    if args.command == "check" or has_errors(problems):
+        return 1 if has_errors(problems) else 0
+    if args.command == "render":
+        from .write import write_rendered
+
+        write_rendered(dataset, args.out)
+        return 0
+    if args.command == "build":
+        from .build import BuildFailed, build_all
+
+        try:
+            build_all(dataset, args.out or root / "site")
+        except BuildFailed as error:
+            print(f"build failed; site/ was left as it was:\n{error}", file=sys.stderr)
+            return 1
+        return 0
+    from .serve import serve
+
+    return serve(root, args.borough, args.dev_addr)
+
+
+def _check(root: Path, output_format: str):
+    from .validate import check
+
+    dataset, problems = check(root)
+    for problem in problems:
+        line = problem.format_github() if output_format == "github" else problem.format_plain()
+        print(line, file=sys.stdout if output_format == "github" else sys.stderr)
+    if has_errors(problems):
+        count = sum(p.level == "error" for p in problems)
+        print(f"{count} error(s) in the data; nothing was built.", file=sys.stderr)
+    return dataset, problems
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    for name, level in (("handbook", logging.INFO), ("mkdocs", logging.WARNING)):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(level)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""What the MkDocs hooks call: validate, render one borough, hand its pages to MkDocs.
+
+MkDocs builds one borough per run; the borough comes from the HANDBOOK_BOROUGH environment
+variable, which `handbook build` and `handbook serve` set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from .problems import has_errors
+from .render import TEMPLATES, RenderedSite, render_borough
+from .validate import check
+
+BOROUGH_ENV = "HANDBOOK_BOROUGH"
+
+# The site rendered for each config in this process; keyed by the config object because
+# `mkdocs serve` keeps the hook module loaded across rebuilds (see FIELD-NOTES).
+_rendered: dict[int, RenderedSite] = {}
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    root = project_root(config)
+    dataset, problems = check(root)
+    if has_errors(problems):
+        lines = "\n".join(p.format_plain() for p in problems)
+        raise Abort(f"the data has errors; nothing was built:\n{lines}")
+    borough_id = os.environ.get(BOROUGH_ENV)
+    known = [b.id for b in dataset.boroughs]
+    if borough_id not in known:
+        raise Abort(f"set {BOROUGH_ENV} to one of: {', '.join(known)} (got {borough_id!r})")
+    site = render_borough(dataset, borough_id)
+    _rendered[id(config)] = site
+    config.nav = site.nav
+    config.site_name = f"Working Well with Children and Families: {site.borough.name}"
+    config.extra["borough"] = {"id": site.borough.id, "name": site.borough.name}
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    site = _rendered[id(config)]
+    # Pages come only from the renderer; the content/ folder is read through the data.
+    kept = Files([f for f in files if not f.is_documentation_page()])
+    for path, markdown in site.pages.items():
+        kept.append(File.generated(config, path, content=markdown))
+    return kept
+
+
+def on_serve(server, config, builder):
+    root = project_root(config)
+    for watched in (root / "data", TEMPLATES):
+        server.watch(str(watched))
+    return server

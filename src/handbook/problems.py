@@ -1,0 +1,42 @@
+"""A problem found in the data: one small value per fault, printed as one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+    rule: str = "schema"
+    level: Level = "error"
+
+    def format_plain(self) -> str:
+        loc = self.location
+        prefix = "" if self.level == "error" else "warning: "
+        return f"{loc.path}:{loc.line}: {prefix}{self.message}"
+
+    def format_github(self) -> str:
+        loc = self.location
+        # GitHub workflow commands treat %, \r and \n specially in the message.
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.level} file={loc.path},line={loc.line},col={loc.column}::{message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.level == "error" for p in problems)

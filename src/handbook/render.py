@@ -1,0 +1,143 @@
+"""Render one borough's site from the data: Markdown pages in memory, and the navigation.
+
+The output is plain Markdown keyed by path, so it can be handed to MkDocs by the hook or
+written to disk (`handbook render`) for any other builder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .dataset import Dataset
+from .model import SHARED, Borough, Section, Service
+from .presentation import FILTERS, LEVEL_NAMES
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME = "index.md"
+GENERATED = {"levels-of-need": "levels-of-need.md", "contacts": "contacts.md"}
+TITLES = {"levels-of-need": "Levels of need", "contacts": "Who to call"}
+
+
+@dataclass
+class RenderedSite:
+    borough: Borough
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown, escaped by Python-Markdown downstream
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_borough(dataset: Dataset, borough_id: str) -> RenderedSite:
+    borough = dataset.borough(borough_id)
+    view = _BoroughView(dataset, borough)
+    site = RenderedSite(borough)
+    env = environment()
+
+    def page(path: str, template: str, **context) -> None:
+        def href(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+
+        site.pages[path] = env.get_template(template).render(
+            href=href, borough=borough, view=view, level_names=LEVEL_NAMES, **context
+        )
+
+    page(HOME, "home.md.j2")
+    page(GENERATED["contacts"], "contacts.md.j2")
+    page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
+         levels_file=dataset.levels_file)  # fmt: skip
+    site.nav = [{"Home": HOME}, {TITLES["contacts"]: GENERATED["contacts"]}]
+    for section, folder in view.sections():
+        index = f"{section.id}/index.md"
+        entries = view.section_entries(section, folder)
+        page(index, "section.md.j2", section=section, entries=entries)
+        for entry in entries:
+            if entry.service is not None:
+                page(entry.path, "service.md.j2", service=entry.service)
+            elif entry.content is not None:
+                site.pages[entry.path] = entry.content
+        site.nav.append({section.title: [index, *[e.path for e in entries]]})
+    return site
+
+
+@dataclass
+class SectionEntry:
+    """One item of a section: a service, a content page or a generated page."""
+
+    title: str
+    path: str
+    summary: str | None = None
+    service: Service | None = None
+    content: str | None = None
+
+
+class _BoroughView:
+    """What the templates need to know about one borough, looked up once."""
+
+    def __init__(self, dataset: Dataset, borough: Borough):
+        self.dataset = dataset
+        self.borough = borough
+        self.contacts = dataset.by_id("contacts")
+        self.services = {s.id: s for s in dataset.services if s.borough == borough.id}
+        self.paths = {s.id: f"{s.section}/{s.id}.md" for s in self.services.values()}
+
+    def sections(self) -> list[tuple[Section, str]]:
+        shared = [(s, SHARED) for s in self.dataset.shared_sections]
+        return shared + [(s, self.borough.id) for s in self.borough.sections]
+
+    def section_entries(self, section: Section, folder: str) -> list[SectionEntry]:
+        entries = [self._page_entry(section, folder, name) for name in section.pages]
+        entries += [
+            SectionEntry(s.name, self.paths[s.id], s.summary, service=s)
+            for s in self.services.values()
+            if s.section == section.id
+        ]
+        return entries
+
+    def _page_entry(self, section: Section, folder: str, name: str) -> SectionEntry:
+        if name in GENERATED:
+            return SectionEntry(TITLES[name], GENERATED[name])
+        text = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
+        title = text.lstrip().splitlines()[0].removeprefix("# ").strip()
+        return SectionEntry(title, f"{section.id}/{name}", content=text)
+
+    def contact(self, contact_id: str):
+        return self.contacts[contact_id]
+
+    def front_door(self):
+        return self.contacts[self.borough.front_door]
+
+    def out_of_hours(self):
+        return [self.contacts[c] for c in self.borough.out_of_hours]
+
+    def emergency(self):
+        return self.contacts.get(self.borough.emergency) if self.borough.emergency else None
+
+    def borough_contacts(self):
+        """This borough's contacts and the shared ones, A to Z."""
+        mine = [c for c in self.contacts.values() if c.borough in (self.borough.id, SHARED)]
+        return sorted(mine, key=lambda c: c.name.casefold())
+
+    def service_path(self, service_id: str) -> str:
+        return self.paths[service_id]
+
+    def service(self, service_id: str) -> Service:
+        return self.services[service_id]
+
+    def helpers(self, level) -> list:
+        ids = level.who_will_help.get(self.borough.id, []) + level.who_will_help.get(SHARED, [])
+        return [self.contacts[c] for c in ids]

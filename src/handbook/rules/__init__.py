@@ -1,0 +1,29 @@
+"""The rules that need more than one field or the phone library; one rule per module.
+
+Each rule is a function `check(dataset)` that yields Problems. Adding a rule is one new
+module and one line in RULES.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from ..dataset import Dataset
+from ..problems import Problem
+from . import ages, identifiers, levels, pages, phones, references
+
+Rule = Callable[[Dataset], Iterator[Problem]]
+
+RULES: dict[str, Rule] = {
+    "identifiers": identifiers.check,
+    "phones": phones.check,
+    "ages": ages.check,
+    "levels": levels.check,
+    "references": references.check,
+    "pages": pages.check,
+}
+
+
+def run_rules(dataset: Dataset) -> Iterator[Problem]:
+    for rule in RULES.values():
+        yield from rule(dataset)

@@ -1,0 +1,133 @@
+"""Every reference resolves: boroughs, sections, contacts, related services, levels."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..dataset import Dataset
+from ..model import SHARED
+from ..problems import Problem
+
+
+def check(dataset: Dataset) -> Iterator[Problem]:
+    yield from _contacts(dataset)
+    yield from _services(dataset)
+    yield from _boroughs(dataset)
+    yield from _levels(dataset)
+    yield from _terms(dataset)
+
+
+def _contacts(dataset: Dataset) -> Iterator[Problem]:
+    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
+    for contact in dataset.contacts:
+        yield from _resolve(dataset, contact, ("borough",), contact.borough, boroughs, "borough")
+
+
+def _services(dataset: Dataset) -> Iterator[Problem]:
+    boroughs = dataset.by_id("boroughs")
+    contacts = dataset.by_id("contacts")
+    known_contacts = dataset.raw_ids.get("contacts", set())
+    known_services = dataset.raw_ids.get("services", set())
+    for service in dataset.services:
+        yield from _resolve(
+            dataset, service, ("borough",), service.borough,
+            dataset.raw_ids.get("boroughs", set()), "borough",
+        )  # fmt: skip
+        borough = boroughs.get(service.borough)
+        if borough is not None:
+            sections = {section.id for section in borough.sections}
+            yield from _resolve(
+                dataset, service, ("section",), service.section, sections,
+                f"section of {borough.id} (sections are listed in data/boroughs.yaml)",
+            )  # fmt: skip
+        for index, contact_id in enumerate(service.contacts):
+            key = ("contacts", index)
+            yield from _resolve(dataset, service, key, contact_id, known_contacts, "contact")
+            contact = contacts.get(contact_id)
+            if contact and contact.borough not in (service.borough, SHARED):
+                yield Problem(
+                    dataset.locate(service, *key),
+                    f"{service.id}: contact '{contact_id}' belongs to {contact.borough}, not "
+                    f"{service.borough} (use a contact of this borough or a shared one)",
+                    "references",
+                )
+        for index, related in enumerate(service.related):
+            key = ("related", index)
+            if related == service.id:
+                yield Problem(
+                    dataset.locate(service, *key),
+                    f"{service.id}: a service cannot be related to itself",
+                    "references",
+                )
+            yield from _resolve(dataset, service, key, related, known_services, "service")
+
+
+def _boroughs(dataset: Dataset) -> Iterator[Problem]:
+    contacts = dataset.by_id("contacts")
+    known = dataset.raw_ids.get("contacts", set())
+    for borough in dataset.boroughs:
+        refs = [(("front_door",), borough.front_door)]
+        refs += [(("out_of_hours", i), c) for i, c in enumerate(borough.out_of_hours)]
+        if borough.emergency:
+            refs.append((("emergency",), borough.emergency))
+        for key, contact_id in refs:
+            yield from _resolve(dataset, borough, key, contact_id, known, "contact")
+            contact = contacts.get(contact_id)
+            if contact and contact.borough not in (borough.id, SHARED):
+                yield Problem(
+                    dataset.locate(borough, *key),
+                    f"{borough.id}: contact '{contact_id}' belongs to {contact.borough}",
+                    "references",
+                )
+        if borough.emergency and borough.emergency in contacts:
+            if not contacts[borough.emergency].emergency:
+                yield Problem(
+                    dataset.locate(borough, "emergency"),
+                    f"{borough.id}: '{borough.emergency}' is not marked 'emergency: true'",
+                    "references",
+                )
+
+
+def _levels(dataset: Dataset) -> Iterator[Problem]:
+    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
+    contacts = dataset.raw_ids.get("contacts", set())
+    for level in dataset.levels:
+        for borough_id, contact_ids in level.who_will_help.items():
+            key = ("who_will_help", borough_id)
+            yield from _resolve(dataset, level, key, borough_id, boroughs, "borough")
+            for index, contact_id in enumerate(contact_ids):
+                yield from _resolve(
+                    dataset, level, key + (index,), contact_id, contacts, "contact"
+                )
+    known_levels = {level.level for level in dataset.levels}
+    if not dataset.levels:
+        return
+    for service in dataset.services:
+        for index, value in enumerate(service.levels):
+            if value in (1, 2, 3, 4) and value not in known_levels:
+                yield Problem(
+                    dataset.locate(service, "levels", index),
+                    f"{service.id}: level {value} is not described in data/levels.yaml",
+                    "references",
+                )
+
+
+def _terms(dataset: Dataset) -> Iterator[Problem]:
+    boroughs = dataset.raw_ids.get("boroughs", set())
+    for term in dataset.terms:
+        for index, borough_id in enumerate(term.boroughs):
+            yield from _resolve(dataset, term, ("boroughs", index), borough_id, boroughs, "borough")
+
+
+def _resolve(dataset, entry, key, value: str, known: set[str], what: str) -> Iterator[Problem]:
+    if value in known:
+        return
+    label = getattr(entry, "id", None) or f"level {getattr(entry, 'level', '?')}"
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    yield Problem(
+        dataset.locate(entry, *key),
+        f"{label}: unknown {what} '{value}'{hint}",
+        "references",
+    )
