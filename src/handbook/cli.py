@@ -15,8 +15,12 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="the project folder holding data/ and content/ (default: here)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="the project folder holding data/ and content/ (default: here)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     check_cmd = commands.add_parser("check", help="validate the data; print path:line: message")

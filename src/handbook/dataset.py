@@ -7,10 +7,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import LoadedFile, PathKey, load_yaml
+from .loader import LoadedFile, load_yaml
 from .model import (
-    Borough, BoroughsFile, Contact, ContactsFile, GlossaryFile, Level, LevelsFile, Section,
-    Service, ServicesFile, Term,
+    Borough,
+    BoroughsFile,
+    Contact,
+    ContactsFile,
+    GlossaryFile,
+    Level,
+    LevelsFile,
+    Section,
+    Service,
+    ServicesFile,
+    Term,
 )  # fmt: skip
 from .problems import Location, Problem
 from .schema_errors import problems_from
@@ -130,7 +139,7 @@ def _raw_ids(data, list_key: str) -> set[str]:
 def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | None) -> None:
     list_key = DATA_FILES[name][1]
     items = getattr(file_model, list_key, None) or []
-    for index, item in zip(indexes or range(len(items)), items):
+    for index, item in zip(indexes or range(len(items)), items, strict=True):
         item._where = (name, (list_key, index))
     if isinstance(file_model, BoroughsFile):
         dataset.boroughs = list(items)

@@ -8,7 +8,7 @@ duplicates) or the phone library live in `handbook.rules`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
@@ -74,7 +74,7 @@ class Contact(Entry):
 class Ages(Strict):
     """An age range in years; one end may be left open ("15.75 and over", "up to 25")."""
 
-    min: Union[Years, Literal["unborn"]] | None = None
+    min: Years | Literal["unborn"] | None = None
     max: Years | None = None
 
     @model_validator(mode="after")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -11,8 +11,9 @@ from .loader import LoadedFile, PathKey
 from .problems import Problem
 
 
-def problems_from(error: ValidationError, loaded: LoadedFile, model: type[BaseModel],
-                  base: PathKey = ()) -> Iterator[Problem]:
+def problems_from(
+    error: ValidationError, loaded: LoadedFile, model: type[BaseModel], base: PathKey = ()
+) -> Iterator[Problem]:
     for detail in error.errors(include_url=False):
         loc = base + tuple(detail["loc"])
         yield Problem(loaded.locate(loc), _message(detail, loc, loaded, model))
@@ -92,6 +93,4 @@ def _pattern_hint(field: str, value: object) -> str:
         return f"is not an email address: '{value}'"
     if field == "website":
         return f"must be a web address starting with https:// (got '{value}')"
-    return (
-        f"must be lower-case words joined by hyphens, such as 'bwd-family-time' (got '{value}')"
-    )
+    return f"must be lower-case words joined by hyphens, such as 'bwd-family-time' (got '{value}')"

@@ -6,7 +6,7 @@ module and one line in RULES.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..dataset import Dataset
 from ..problems import Problem

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..problems import Problem
@@ -13,10 +13,22 @@ GENERATED_PAGES = ("levels-of-need", "contacts")
 
 def check(dataset: Dataset) -> Iterator[Problem]:
     for section in dataset.shared_sections:
+        yield from _name(dataset, section)
         yield from _pages(dataset, section, "shared")
     for borough in dataset.boroughs:
         for section in borough.sections:
+            yield from _name(dataset, section)
             yield from _pages(dataset, section, borough.id)
+
+
+def _name(dataset: Dataset, section) -> Iterator[Problem]:
+    # A section's index page would sit at the same address as the generated page.
+    if section.id in GENERATED_PAGES:
+        yield Problem(
+            dataset.locate(section, "id"),
+            f"section id '{section.id}' is taken by a generated page; choose another id",
+            "pages",
+        )
 
 
 def _pages(dataset: Dataset, section, folder: str) -> Iterator[Problem]:

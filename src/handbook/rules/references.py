@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..model import SHARED
@@ -27,6 +27,7 @@ def _contacts(dataset: Dataset) -> Iterator[Problem]:
 def _services(dataset: Dataset) -> Iterator[Problem]:
     boroughs = dataset.by_id("boroughs")
     contacts = dataset.by_id("contacts")
+    services = dataset.by_id("services")
     known_contacts = dataset.raw_ids.get("contacts", set())
     known_services = dataset.raw_ids.get("services", set())
     for service in dataset.services:
@@ -35,12 +36,13 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
             dataset.raw_ids.get("boroughs", set()), "borough",
         )  # fmt: skip
         borough = boroughs.get(service.borough)
-        if borough is not None:
-            sections = {section.id for section in borough.sections}
-            yield from _resolve(
-                dataset, service, ("section",), service.section, sections,
-                f"section of {borough.id} (sections are listed in data/boroughs.yaml)",
-            )  # fmt: skip
+        if borough is None:
+            continue  # the unknown borough is the fault; matching against it would be noise
+        sections = {section.id for section in borough.sections}
+        yield from _resolve(
+            dataset, service, ("section",), service.section, sections,
+            f"section of {borough.id} (sections are listed in data/boroughs.yaml)",
+        )  # fmt: skip
         for index, contact_id in enumerate(service.contacts):
             key = ("contacts", index)
             yield from _resolve(dataset, service, key, contact_id, known_contacts, "contact")
@@ -61,6 +63,14 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
                     "references",
                 )
             yield from _resolve(dataset, service, key, related, known_services, "service")
+            target = services.get(related)
+            if target and target.borough != service.borough:
+                yield Problem(
+                    dataset.locate(service, *key),
+                    f"{service.id}: related service '{related}' is in {target.borough}, not "
+                    f"{service.borough} (link only to services of the same borough)",
+                    "references",
+                )
 
 
 def _boroughs(dataset: Dataset) -> Iterator[Problem]:
@@ -80,13 +90,13 @@ def _boroughs(dataset: Dataset) -> Iterator[Problem]:
                     f"{borough.id}: contact '{contact_id}' belongs to {contact.borough}",
                     "references",
                 )
-        if borough.emergency and borough.emergency in contacts:
-            if not contacts[borough.emergency].emergency:
-                yield Problem(
-                    dataset.locate(borough, "emergency"),
-                    f"{borough.id}: '{borough.emergency}' is not marked 'emergency: true'",
-                    "references",
-                )
+        emergency = contacts.get(borough.emergency) if borough.emergency else None
+        if emergency is not None and not emergency.emergency:
+            yield Problem(
+                dataset.locate(borough, "emergency"),
+                f"{borough.id}: '{borough.emergency}' is not marked 'emergency: true'",
+                "references",
+            )
 
 
 def _levels(dataset: Dataset) -> Iterator[Problem]:
@@ -97,9 +107,7 @@ def _levels(dataset: Dataset) -> Iterator[Problem]:
             key = ("who_will_help", borough_id)
             yield from _resolve(dataset, level, key, borough_id, boroughs, "borough")
             for index, contact_id in enumerate(contact_ids):
-                yield from _resolve(
-                    dataset, level, key + (index,), contact_id, contacts, "contact"
-                )
+                yield from _resolve(dataset, level, key + (index,), contact_id, contacts, "contact")
     known_levels = {level.level for level in dataset.levels}
     if not dataset.levels:
         return

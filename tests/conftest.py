@@ -1,0 +1,66 @@
+"""Shared fixtures: a small valid project to break, and a way to run `handbook check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+class Project:
+    """A copy of tests/fixtures/minimal that a test may edit."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        path = self.path(name)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def append(self, name: str, text: str) -> None:
+        with self.path(name).open("a", encoding="utf-8") as handle:
+            handle.write(text)
+
+    def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
+        """The 1-based line of the n-th line containing `needle`."""
+        lines = self.path(name).read_text(encoding="utf-8").splitlines()
+        hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+        return hits[occurrence - 1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", root)
+    for name in ("mkdocs.yml", "hooks", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    return Project(root)
+
+
+@pytest.fixture
+def check(capsys):
+    """Run `handbook check` on a project; return (exit status, error lines)."""
+
+    def run(project: Project, *extra: str) -> tuple[int, list[str]]:
+        status = main(["--root", str(project.root), "check", *extra])
+        captured = capsys.readouterr()
+        output = captured.out if "github" in extra else captured.err
+        lines = [line for line in output.splitlines() if not line.startswith(tuple("0123456789"))]
+        return status, lines
+
+    return run

@@ -1,0 +1,57 @@
+"""The rendered Markdown: what a practitioner reads on a service page."""
+
+from __future__ import annotations
+
+from handbook.cli import main
+from handbook.render import render_borough
+from handbook.validate import check
+
+
+def _site(project):
+    dataset, problems = check(project.root)
+    assert problems == []
+    return render_borough(dataset, "northshire")
+
+
+def test_service_page_shows_who_it_is_for_how_to_refer_and_numbers(project):
+    page = _site(project).pages["teams/ns-engage.md"]
+    assert "# Engage" in page
+    assert "- **Ages:** 10 to 18 years" in page
+    assert "[3 (child in need) and 4 (child protection)](../levels-of-need.md)" in page
+    assert "Phone the duty team." in page
+    assert "**Northshire Duty Team**: [01254 666400](tel:+441254666400)" in page
+    assert "- [Family Time](ns-family-time.md)" in page
+
+
+def test_unborn_and_fractional_ages_read_naturally(project):
+    page = _site(project).pages["teams/ns-family-time.md"]
+    assert "- **Ages:** Before birth to 17½ years" in page
+
+
+def test_home_page_puts_the_urgent_numbers_first(project):
+    home = _site(project).pages["index.md"]
+    assert home.index("[999](tel:999)") < home.index("[01254 666400](tel:+441254666400)")
+    assert "Out of hours: **Northshire Out of Hours**: [0300 123 6720](tel:+443001236720)" in home
+
+
+def test_levels_page_lists_who_will_help_for_this_borough(project):
+    page = _site(project).pages["levels-of-need.md"]
+    assert "## Level 4: Child protection { #level-4 }" in page
+    assert "- **Northshire Duty Team**: [01254 666400](tel:+441254666400)" in page
+
+
+def test_navigation_follows_the_data(project):
+    nav = _site(project).nav
+    assert nav[:2] == [{"Home": "index.md"}, {"Who to call": "contacts.md"}]
+    assert nav[2] == {
+        "Part One: levels of need": ["levels/index.md", "levels-of-need.md", "levels/consent.md"]
+    }
+    assert nav[-1] == {"Teams": ["teams/index.md", "teams/ns-engage.md", "teams/ns-family-time.md"]}
+
+
+def test_render_command_writes_markdown_for_another_builder(project, tmp_path):
+    out = tmp_path / "markdown"
+    assert main(["--root", str(project.root), "render", "--out", str(out)]) == 0
+    page = (out / "northshire" / "teams" / "ns-engage.md").read_text()
+    assert "(tel:+441254666400)" in page
+    assert "teams/ns-engage.md" in (out / "northshire" / "nav.yml").read_text()
