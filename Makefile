@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BOROUGH ?= blackburn-with-darwen
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve test lint render clean
+.PHONY: setup build check serve test lint render publish preview clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,13 @@ serve: $(STAMP)
 
 render: $(STAMP)
 	$(BIN)/handbook render --out build/markdown
+
+publish: $(STAMP)
+	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1"; exit 2; }
+	$(BIN)/handbook publish --version $(VERSION)
+
+preview: $(STAMP)
+	$(BIN)/handbook preview
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests hooks

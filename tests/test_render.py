@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from handbook.cli import main
-from handbook.render import render_borough
+from handbook.render import render_for_build
 from handbook.validate import check
 
 
 def _site(project):
     dataset, problems = check(project.root)
     assert problems == []
-    return render_borough(dataset, "northshire")
+    return render_for_build(dataset, "northshire")
 
 
 def test_service_page_shows_who_it_is_for_how_to_refer_and_numbers(project):
@@ -42,8 +42,12 @@ def test_levels_page_lists_who_will_help_for_this_borough(project):
 
 def test_navigation_follows_the_data(project):
     nav = _site(project).nav
-    assert nav[:2] == [{"Home": "index.md"}, {"Who to call": "contacts.md"}]
-    assert nav[2] == {
+    assert nav[:3] == [
+        {"Home": "index.md"},
+        {"Who to call": "contacts.md"},
+        {"What's changed": "whats-changed.md"},
+    ]
+    assert nav[3] == {
         "Part One: levels of need": ["levels/index.md", "levels-of-need.md", "levels/consent.md"]
     }
     assert nav[-1] == {"Teams": ["teams/index.md", "teams/ns-engage.md", "teams/ns-family-time.md"]}
@@ -55,3 +59,12 @@ def test_render_command_writes_markdown_for_another_builder(project, tmp_path):
     page = (out / "northshire" / "teams" / "ns-engage.md").read_text()
     assert "(tel:+441254666400)" in page
     assert "teams/ns-engage.md" in (out / "northshire" / "nav.yml").read_text()
+
+
+def test_unpublished_project_says_there_is_nothing_to_compare_with(project):
+    site = _site(project)
+    assert (
+        "This is the first published version of the guide for Northshire"
+        in (site.pages["whats-changed.md"])
+    )
+    assert site.edition.label == "Unreleased (not a published version)"

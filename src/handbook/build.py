@@ -29,16 +29,19 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def borough_env(borough_id: str):
-    previous = os.environ.get(BOROUGH_ENV)
-    os.environ[BOROUGH_ENV] = borough_id
+def borough_env(borough_id: str, extra: dict[str, str] | None = None):
+    """Set the environment the MkDocs hook reads for one borough's build, then restore it."""
+    values = {BOROUGH_ENV: borough_id, **(extra or {})}
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(BOROUGH_ENV, None)
-        else:
-            os.environ[BOROUGH_ENV] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def build_borough(root: Path, borough_id: str, site_dir: Path) -> None:
@@ -67,9 +70,12 @@ def build_all(dataset: Dataset, out: Path) -> None:
     _swap_in(staging, out)
 
 
+def landing_html(dataset: Dataset) -> str:
+    return environment().get_template("landing.html.j2").render(boroughs=dataset.boroughs)
+
+
 def write_landing(dataset: Dataset, site_dir: Path) -> None:
-    html = environment().get_template("landing.html.j2").render(boroughs=dataset.boroughs)
-    (site_dir / "index.html").write_text(html, encoding="utf-8")
+    (site_dir / "index.html").write_text(landing_html(dataset), encoding="utf-8")
 
 
 def _swap_in(staging: Path, out: Path) -> None:

@@ -32,6 +32,18 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="validate, then build every borough's site")
     build_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/site")
 
+    publish_cmd = commands.add_parser(
+        "publish", help="publish a numbered version of every borough with mike (gh-pages)"
+    )
+    publish_cmd.add_argument("--version", required=True, help="e.g. 2026.1")
+    publish_cmd.add_argument("--branch", default="gh-pages")
+
+    preview_cmd = commands.add_parser(
+        "preview", help="serve the published versions (gh-pages) as a static host would"
+    )
+    preview_cmd.add_argument("--branch", default="gh-pages")
+    preview_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
+
     serve_cmd = commands.add_parser("serve", help="live preview of one borough")
     serve_cmd.add_argument("--borough", required=True)
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -56,8 +68,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build failed; site/ was left as it was:\n{error}", file=sys.stderr)
             return 1
         return 0
-    from .serve import serve
+    if args.command == "publish":
+        from .publish import PublishFailed, publish
 
+        try:
+            publish(dataset, args.version, args.branch)
+        except PublishFailed as error:
+            print(f"publish failed: {error}", file=sys.stderr)
+            return 1
+        print(f"published version {args.version} of every borough on branch {args.branch}")
+        return 0
+    from .serve import preview_published, serve
+
+    if args.command == "preview":
+        return preview_published(root, args.branch, args.dev_addr)
     return serve(root, args.borough, args.dev_addr)
 
 

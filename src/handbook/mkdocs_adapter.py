@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from .problems import has_errors
-from .render import TEMPLATES, RenderedSite, render_borough
+from .render import TEMPLATES, RenderedSite, render_for_build
 from .validate import check
 
 BOROUGH_ENV = "HANDBOOK_BOROUGH"
@@ -37,11 +37,16 @@ def on_config(config):
     known = [b.id for b in dataset.boroughs]
     if borough_id not in known:
         raise Abort(f"set {BOROUGH_ENV} to one of: {', '.join(known)} (got {borough_id!r})")
-    site = render_borough(dataset, borough_id)
+    site = render_for_build(dataset, borough_id)
     _rendered[id(config)] = site
     config.nav = site.nav
     config.site_name = f"Working Well with Children and Families: {site.borough.name}"
     config.extra["borough"] = {"id": site.borough.id, "name": site.borough.name}
+    config.extra["edition"] = site.edition.as_dict()
+    if site.edition.version:
+        # Material's version selector reads mike's versions.json, which only a published
+        # build has; a plain build would ask for a file that is not there.
+        config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
     return config
 
 
@@ -49,8 +54,8 @@ def on_files(files: Files, config) -> Files:
     site = _rendered[id(config)]
     # Pages come only from the renderer; the content/ folder is read through the data.
     kept = Files([f for f in files if not f.is_documentation_page()])
-    for path, markdown in site.pages.items():
-        kept.append(File.generated(config, path, content=markdown))
+    for path, text in {**site.pages, **site.files}.items():
+        kept.append(File.generated(config, path, content=text))
     return kept
 
 

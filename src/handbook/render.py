@@ -6,27 +6,39 @@ written to disk (`handbook render`) for any other builder.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
+from . import changes as changes_module
 from .dataset import Dataset
+from .edition import Edition, current_edition
 from .model import SHARED, Borough, Section, Service
 from .presentation import FILTERS, LEVEL_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
-GENERATED = {"levels-of-need": "levels-of-need.md", "contacts": "contacts.md"}
-TITLES = {"levels-of-need": "Levels of need", "contacts": "Who to call"}
+GENERATED = {
+    "levels-of-need": "levels-of-need.md",
+    "contacts": "contacts.md",
+    "whats-changed": "whats-changed.md",
+}
+TITLES = {"levels-of-need": "Levels of need", "contacts": "Who to call",
+          "whats-changed": "What's changed"}  # fmt: skip
+SNAPSHOT_FILE = "handbook-data.json"
+CHANGES_FILE = "whats-changed.json"
 
 
 @dataclass
 class RenderedSite:
     borough: Borough
+    edition: Edition
     pages: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
 
 
 def environment() -> jinja2.Environment:
@@ -42,10 +54,19 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_borough(dataset: Dataset, borough_id: str) -> RenderedSite:
+def render_for_build(dataset: Dataset, borough_id: str) -> RenderedSite:
+    """Render with this build's edition, compared with the newest published version."""
+    edition = current_edition(dataset.root)
+    changes = changes_module.since_published(dataset, borough_id, edition.version)
+    return render_borough(dataset, borough_id, edition, changes)
+
+
+def render_borough(
+    dataset: Dataset, borough_id: str, edition: Edition, changes: dict
+) -> RenderedSite:
     borough = dataset.borough(borough_id)
     view = _BoroughView(dataset, borough)
-    site = RenderedSite(borough)
+    site = RenderedSite(borough, edition)
     env = environment()
 
     def page(path: str, template: str, **context) -> None:
@@ -60,7 +81,15 @@ def render_borough(dataset: Dataset, borough_id: str) -> RenderedSite:
     page(GENERATED["contacts"], "contacts.md.j2")
     page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
          levels_file=dataset.levels_file)  # fmt: skip
-    site.nav = [{"Home": HOME}, {TITLES["contacts"]: GENERATED["contacts"]}]
+    page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
+         edition=edition, has_changes=changes_module.has_changes(changes))  # fmt: skip
+    site.files[SNAPSHOT_FILE] = _json(changes_module.snapshot(dataset, borough_id))
+    site.files[CHANGES_FILE] = _json(changes)
+    site.nav = [
+        {"Home": HOME},
+        {TITLES["contacts"]: GENERATED["contacts"]},
+        {TITLES["whats-changed"]: GENERATED["whats-changed"]},
+    ]
     for section, folder in view.sections():
         index = f"{section.id}/index.md"
         entries = view.section_entries(section, folder)
@@ -72,6 +101,10 @@ def render_borough(dataset: Dataset, borough_id: str) -> RenderedSite:
                 site.pages[entry.path] = entry.content
         site.nav.append({section.title: [index, *[e.path for e in entries]]})
     return site
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 @dataclass

@@ -7,16 +7,16 @@ from pathlib import Path
 import yaml
 
 from .dataset import Dataset
-from .render import render_borough
+from .render import render_for_build
 
 
 def write_rendered(dataset: Dataset, out: Path) -> None:
     for borough in dataset.boroughs:
-        site = render_borough(dataset, borough.id)
+        site = render_for_build(dataset, borough.id)
         folder = out / borough.id
-        for path, markdown in site.pages.items():
+        for path, text in {**site.pages, **site.files}.items():
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         nav = yaml.safe_dump({"nav": site.nav}, sort_keys=False, allow_unicode=True)
         (folder / "nav.yml").write_text(nav, encoding="utf-8")
