@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from handbook.cli import main
 
@@ -64,3 +66,20 @@ def check(capsys):
         return status, lines
 
     return run
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real data built once for the whole test session, PDFs included."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    assert main(["--root", str(REPO), "build", "--out", str(out)]) == 0
+    return out
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def borough_ids() -> list[str]:
+    data = yaml.safe_load((REPO / "data" / "boroughs.yaml").read_text())
+    return [b["id"] for b in data["boroughs"]]

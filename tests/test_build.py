@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
-import yaml
-from bs4 import BeautifulSoup
 
 from handbook.cli import main
 
-REPO = Path(__file__).parent.parent
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    assert main(["--root", str(REPO), "build", "--out", str(out)]) == 0
-    return out
-
-
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def _borough_ids() -> list[str]:
-    data = yaml.safe_load((REPO / "data" / "boroughs.yaml").read_text())
-    return [b["id"] for b in data["boroughs"]]
+from .conftest import borough_ids as _borough_ids
+from .conftest import soup as _soup
 
 
 def test_cads_number_is_a_tap_to_call_link(real_site):

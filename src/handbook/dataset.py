@@ -45,6 +45,7 @@ class Dataset:
     levels: list[Level] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     levels_file: LevelsFile | None = None
+    site_url: str | None = None
     # Every id written in the data, valid or not, so that a reference to an entry that
     # failed its own checks is not reported a second time as missing.
     raw_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -144,6 +145,7 @@ def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | 
     if isinstance(file_model, BoroughsFile):
         dataset.boroughs = list(items)
         dataset.shared_sections = list(getattr(file_model, "shared_sections", None) or [])
+        dataset.site_url = getattr(file_model, "site_url", None)
         for index, section in enumerate(dataset.shared_sections):
             section._where = (name, ("shared_sections", index))
         for borough in dataset.boroughs:

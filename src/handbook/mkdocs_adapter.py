@@ -17,10 +17,11 @@ from .render import TEMPLATES, RenderedSite, render_for_build
 from .validate import check
 
 BOROUGH_ENV = "HANDBOOK_BOROUGH"
+PDF_ENV = "HANDBOOK_PDF"  # "0" skips the PDFs (the live preview does)
 
 # The site rendered for each config in this process; keyed by the config object because
 # `mkdocs serve` keeps the hook module loaded across rebuilds (see FIELD-NOTES).
-_rendered: dict[int, RenderedSite] = {}
+_rendered: dict[int, tuple[RenderedSite, str | None]] = {}
 
 
 def project_root(config) -> Path:
@@ -38,7 +39,9 @@ def on_config(config):
     if borough_id not in known:
         raise Abort(f"set {BOROUGH_ENV} to one of: {', '.join(known)} (got {borough_id!r})")
     site = render_for_build(dataset, borough_id)
-    _rendered[id(config)] = site
+    _rendered[id(config)] = (site, dataset.site_url)
+    if dataset.site_url:
+        config.site_url = f"{dataset.site_url}{borough_id}/"
     config.nav = site.nav
     config.site_name = f"Working Well with Children and Families: {site.borough.name}"
     config.extra["borough"] = {"id": site.borough.id, "name": site.borough.name}
@@ -51,12 +54,21 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    site = _rendered[id(config)]
+    site, _ = _rendered[id(config)]
     # Pages come only from the renderer; the content/ folder is read through the data.
     kept = Files([f for f in files if not f.is_documentation_page()])
     for path, text in {**site.pages, **site.files}.items():
         kept.append(File.generated(config, path, content=text))
     return kept
+
+
+def on_post_build(config):
+    if os.environ.get(PDF_ENV) == "0":
+        return
+    from .pdf import write_pdfs
+
+    site, site_url = _rendered[id(config)]
+    write_pdfs(site, Path(config.site_dir), site_url)
 
 
 def on_serve(server, config, builder):

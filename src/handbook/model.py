@@ -163,6 +163,9 @@ class Term(Entry):
 
 
 class BoroughsFile(Strict):
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
+        None, description="Where the sites are published, ending in /; shown on the PDFs"
+    )
     shared_sections: list[Section] = Field(default_factory=list)
     boroughs: list[Borough] = Field(min_length=1)
 

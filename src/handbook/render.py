@@ -19,6 +19,23 @@ from .edition import Edition, current_edition
 from .model import SHARED, Borough, Section, Service
 from .presentation import FILTERS, LEVEL_NAMES
 
+PDF_FOLDER = "pdf"
+WHOLE_GUIDE = "whole-guide"
+
+
+def pdf_href(from_page: str, name: str) -> str:
+    """The link from a page (e.g. 'teams/index.md') to one of the site's PDFs."""
+    return posixpath.relpath(f"{PDF_FOLDER}/{name}.pdf", posixpath.dirname(html_path(from_page)))
+
+
+def html_path(md_path: str) -> str:
+    """Where MkDocs writes a page: 'a/b.md' -> 'a/b/index.html' (directory URLs)."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
 TEMPLATES = Path(__file__).parent / "templates"
 HOME = "index.md"
 GENERATED = {
@@ -32,12 +49,22 @@ SNAPSHOT_FILE = "handbook-data.json"
 CHANGES_FILE = "whats-changed.json"
 
 
+@dataclass(frozen=True)
+class SiteSection:
+    """A top-level section of the guide as built: its index page first, then its pages."""
+
+    id: str
+    title: str
+    paths: list[str]
+
+
 @dataclass
 class RenderedSite:
     borough: Borough
     edition: Edition
     pages: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    sections: list[SiteSection] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
 
 
@@ -74,7 +101,12 @@ def render_borough(
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
         site.pages[path] = env.get_template(template).render(
-            href=href, borough=borough, view=view, level_names=LEVEL_NAMES, **context
+            href=href,
+            pdf_href=lambda name: pdf_href(path, name),
+            borough=borough,
+            view=view,
+            level_names=LEVEL_NAMES,
+            **context,
         )
 
     page(HOME, "home.md.j2")
@@ -99,7 +131,9 @@ def render_borough(
                 page(entry.path, "service.md.j2", service=entry.service)
             elif entry.content is not None:
                 site.pages[entry.path] = entry.content
-        site.nav.append({section.title: [index, *[e.path for e in entries]]})
+        paths = [index, *[e.path for e in entries]]
+        site.nav.append({section.title: paths})
+        site.sections.append(SiteSection(section.id, section.title, paths))
     return site
 
 

@@ -13,11 +13,13 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from .build import borough_env
+from .mkdocs_adapter import PDF_ENV
 
 
 def serve(root: Path, borough_id: str, dev_addr: str) -> int:
     """MkDocs' live server for one borough, rebuilding on data and content changes."""
-    with borough_env(borough_id):
+    # PDFs take seconds; a live preview rebuilds on every save, so it goes without them.
+    with borough_env(borough_id, {PDF_ENV: "0"}):
         mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     return 0
 
