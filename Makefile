@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BOROUGH ?= blackburn-with-darwen
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve test lint render publish preview clean
+.PHONY: setup build check serve test lint render publish preview bench clean schemas
 
 setup: $(STAMP)
 
@@ -36,12 +36,27 @@ publish: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/handbook preview
 
-lint: $(STAMP)
-	$(BIN)/ruff check src tests hooks
-	$(BIN)/ruff format --check src tests hooks
+# The JSON Schemas editors use to autocomplete data/*.yaml; regenerate after changing model.py.
+schemas: $(STAMP)
+	$(BIN)/handbook schema --out schemas
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests hooks bench
+	$(BIN)/ruff format --check src tests hooks bench
+
+# Test-only JavaScript: axe-core for the accessibility scan.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
+
+# Synthetic data of 100, 1,000 and 10,000 services and the real data, timed from check to
+# PDFs in a temporary folder; prints a table, writes bench/results.json (about 10 minutes).
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site site.staging site.old build .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -69,11 +70,18 @@ def check(capsys):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real data built once for the whole test session, PDFs included."""
-    out = tmp_path_factory.mktemp("real") / "site"
+def real_site() -> Path:
+    """The real data built once for the whole test session, PDFs included.
+
+    Built in a world-readable folder: LinkChecker, run as root, drops to the `nobody` user,
+    who cannot read pytest's private temporary folders.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="handbook-site-"))
+    folder.chmod(0o755)
+    out = folder / "site"
     assert main(["--root", str(REPO), "build", "--out", str(out)]) == 0
-    return out
+    yield out
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -83,3 +91,40 @@ def soup(path: Path) -> BeautifulSoup:
 def borough_ids() -> list[str]:
     data = yaml.safe_load((REPO / "data" / "boroughs.yaml").read_text())
     return [b["id"] for b in data["boroughs"]]
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site):
+    """The real built site on http://127.0.0.1:<port>/."""
+    from .browser import serve
+
+    server = serve(real_site)
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from .browser import QUIET_FLAGS, require_chromium
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, args=[f for f in QUIET_FLAGS if f != "--headless"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A fresh page on the served site; fails the test on console errors or foreign requests."""
+    from .browser import WatchedPage
+
+    context = browser.new_context(base_url=f"http://{site_server}/")
+    watched = WatchedPage(context.new_page(), site_server)
+    yield watched
+    context.close()
+    watched.assert_clean()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from handbook.cli import main
 from handbook.render import render_for_build
 from handbook.validate import check
@@ -42,15 +44,17 @@ def test_levels_page_lists_who_will_help_for_this_borough(project):
 
 def test_navigation_follows_the_data(project):
     nav = _site(project).nav
-    assert nav[:3] == [
+    assert nav[:4] == [
         {"Home": "index.md"},
         {"Who to call": "contacts.md"},
+        {"Find a service": "finder.md"},
         {"What's changed": "whats-changed.md"},
     ]
-    assert nav[3] == {
+    assert nav[4] == {
         "Part One: levels of need": ["levels/index.md", "levels-of-need.md", "levels/consent.md"]
     }
-    assert nav[-1] == {"Teams": ["teams/index.md", "teams/ns-engage.md", "teams/ns-family-time.md"]}
+    assert nav[-2] == {"Teams": ["teams/index.md", "teams/ns-engage.md", "teams/ns-family-time.md"]}
+    assert nav[-1] == {"Glossary": "glossary.md"}
 
 
 def test_render_command_writes_markdown_for_another_builder(project, tmp_path):
@@ -68,3 +72,37 @@ def test_unpublished_project_says_there_is_nothing_to_compare_with(project):
         in (site.pages["whats-changed.md"])
     )
     assert site.edition.label == "Unreleased (not a published version)"
+
+
+def test_service_page_carries_its_search_words_and_own_numbers(project):
+    project.replace(
+        "data/contacts.yaml",
+        "    name: Northshire Duty Team\n",
+        "    name: Northshire Duty Team\n    service: ns-engage\n",
+    )
+    project.replace(
+        "data/services.yaml", "    name: Engage\n", "    name: Engage\n    short_name: NSE\n"
+    )
+    page = _site(project).pages["teams/ns-engage.md"]
+    front_matter = yaml.safe_load(page.split("---")[1])
+    tags = front_matter["tags"]
+    assert tags[0] == "NSE"
+    # The main need's words count three times; the own number in every typed form but
+    # never starting with the area code, which every number in a borough shares.
+    assert tags.count("county lines") == 3
+    assert {"666400", "441254666400"} <= set(tags)
+    assert not [t for t in tags if t.startswith("01254")]
+    assert front_matter["search"] == {"boost": 2}
+    assert "**Direct line:** **Northshire Duty Team**: [01254 666400](tel:+441254666400)" in page
+
+
+def test_every_number_is_searchable_however_it_is_typed(project):
+    page = _site(project).pages["teams/ns-engage.md"]
+    assert "<span hidden> 01254666400 666400 441254666400</span>" in page
+
+
+def test_acronyms_get_their_expansion_on_every_page(project):
+    site = _site(project)
+    for path in ("teams/ns-engage.md", "levels/consent.md", "index.md"):
+        assert site.pages[path].rstrip().endswith("*[CSE]: Child Sexual Exploitation")
+    assert "CSE { #cse }\n:   **Child Sexual Exploitation**" in site.pages["glossary.md"]

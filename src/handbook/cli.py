@@ -8,9 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from .problems import has_errors
+from .problems import as_errors, has_errors
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+STRICT_HELP = "treat warnings (overdue reviews) as errors: exit 1, build nothing"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,12 +27,14 @@ def main(argv: list[str] | None = None) -> int:
 
     check_cmd = commands.add_parser("check", help="validate the data; print path:line: message")
     check_cmd.add_argument("--format", choices=("plain", "github"), default="plain")
+    check_cmd.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     render_cmd = commands.add_parser("render", help="write the generated Markdown to a folder")
     render_cmd.add_argument("--out", type=Path, required=True)
 
     build_cmd = commands.add_parser("build", help="validate, then build every borough's site")
     build_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/site")
+    build_cmd.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     publish_cmd = commands.add_parser(
         "publish", help="publish a numbered version of every borough with mike (gh-pages)"
@@ -48,10 +52,28 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd.add_argument("--borough", required=True)
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000")
 
+    review_cmd = commands.add_parser(
+        "review", help="list the entries whose review is overdue or due soon"
+    )
+    review_cmd.add_argument(
+        "--within", type=int, default=None, metavar="DAYS", help="how soon counts as soon (30)"
+    )
+
+    schema_cmd = commands.add_parser(
+        "schema", help="write the data files' JSON Schemas, which editors use to autocomplete"
+    )
+    schema_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/schemas")
+
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schema":
+        return _schema(args.out or root / "schemas")
     _setup_logging()
-    dataset, problems = _check(root, getattr(args, "format", "plain"))
+    if args.command == "review":
+        return _review(root, args.within)
+    dataset, problems = _check(
+        root, getattr(args, "format", "plain"), getattr(args, "strict", False)
+    )
     if args.command == "check" or has_errors(problems):
         return 1 if has_errors(problems) else 0
     if args.command == "render":
@@ -85,17 +107,46 @@ def main(argv: list[str] | None = None) -> int:
     return serve(root, args.borough, args.dev_addr)
 
 
-def _check(root: Path, output_format: str):
+def _check(root: Path, output_format: str, strict: bool = False):
     from .validate import check
 
     dataset, problems = check(root)
+    if strict:
+        problems = as_errors(problems)
     for problem in problems:
         line = problem.format_github() if output_format == "github" else problem.format_plain()
         print(line, file=sys.stdout if output_format == "github" else sys.stderr)
+    warnings = sum(p.level == "warning" for p in problems)
+    if warnings:
+        print(f"{warnings} warning(s); with --strict they are errors.", file=sys.stderr)
     if has_errors(problems):
         count = sum(p.level == "error" for p in problems)
         print(f"{count} error(s) in the data; nothing was built.", file=sys.stderr)
     return dataset, problems
+
+
+def _review(root: Path, within: int | None) -> int:
+    from .reviews import SOON_DAYS, report
+    from .validate import check
+
+    dataset, problems = check(root)
+    errors = [p for p in problems if p.level == "error"]
+    for problem in errors:
+        print(problem.format_plain(), file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s) in the data; fix them first.", file=sys.stderr)
+        return 1
+    lines, summary = report(dataset, SOON_DAYS if within is None else within)
+    print("\n".join(lines + [summary]))
+    return 0
+
+
+def _schema(out: Path) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(out):
+        print(f"wrote {path}")
+    return 0
 
 
 def _setup_logging() -> None:

@@ -44,7 +44,7 @@ def on_config(config):
         config.site_url = f"{dataset.site_url}{borough_id}/"
     config.nav = site.nav
     config.site_name = f"Working Well with Children and Families: {site.borough.name}"
-    config.extra["borough"] = {"id": site.borough.id, "name": site.borough.name}
+    config.extra["borough"] = {"id": site.borough.id, "name": site.borough.name, **site.header}
     config.extra["edition"] = site.edition.as_dict()
     if site.edition.version:
         # Material's version selector reads mike's versions.json, which only a published

@@ -44,9 +44,15 @@ class Entry(Strict):
     """Fields every entry may carry: where it came from and when it was last checked."""
 
     source: Text = Field(description="The document and section this entry was taken from")
-    last_reviewed: date | None = Field(None, description="When the entry was last checked")
-    review_by: date | None = Field(None, description="When it must next be checked")
-    review_every_months: int | None = Field(None, ge=1, le=36)
+    last_reviewed: date | None = Field(
+        None, description="The day the entry was last checked against its source, e.g. 2026-11-23"
+    )
+    review_by: date | None = Field(
+        None, description="The day it must next be checked by (instead of review_every_months)"
+    )
+    review_every_months: int | None = Field(
+        None, ge=1, le=36, description="How often to check it, in months (1 to 36)"
+    )
     notes: Markdown | None = Field(None, description="Where the source is unclear, say so")
 
     # Where the entry sits in its file, so rules can point at a line (set by the dataset).
@@ -54,15 +60,26 @@ class Entry(Strict):
 
 
 class Contact(Entry):
-    id: Id
+    """One phone number, email or web address that practitioners or families use."""
+
+    id: Id = Field(description="Unique id: lower-case words joined by hyphens, e.g. bwd-cads")
     borough: Id = Field(description="A borough id, or `shared`")
-    name: Text
+    name: Text = Field(description="The name shown with the number")
     phone: Text | None = Field(None, description="One UK number, as written")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    hours: Text | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="An email address"
+    )
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="A web address starting with https://"
+    )
+    hours: Text | None = Field(None, description="When it is answered, in words")
     emergency: bool = Field(False, description="True only for 999")
-    audience: Literal["professionals", "public", "both"] | None = None
+    audience: Literal["professionals", "public", "both"] | None = Field(
+        None, description="Who may use it: professionals, public or both"
+    )
+    service: Id | None = Field(
+        None, description="The service this is the direct line of (its page ranks first in search)"
+    )
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -74,8 +91,10 @@ class Contact(Entry):
 class Ages(Strict):
     """An age range in years; one end may be left open ("15.75 and over", "up to 25")."""
 
-    min: Years | Literal["unborn"] | None = None
-    max: Years | None = None
+    min: Years | Literal["unborn"] | None = Field(
+        None, description="Youngest age in years, or `unborn` for work before birth"
+    )
+    max: Years | None = Field(None, description="Oldest age in years")
 
     @model_validator(mode="after")
     def _one_end(self) -> Ages:
@@ -85,38 +104,57 @@ class Ages(Strict):
 
 
 class Referral(Strict):
+    """How to refer to a service, and who may."""
+
     who: Markdown | None = Field(None, description="Who may refer")
     how: Markdown = Field(description="How to refer, in words")
-    routes: list[Route] = Field(default_factory=list)
+    routes: list[Route] = Field(
+        default_factory=list, description="The ways in, from a fixed list, e.g. phone, via-cads"
+    )
 
 
 class Service(Entry):
-    id: Id
-    borough: Id
-    name: Text
-    short_name: Text | None = None
-    aliases: list[Text] = Field(default_factory=list)
-    section: Id
-    summary: Text
-    ages: Ages | None = None
-    levels: list[int] = Field(min_length=1)
-    tags: list[Tag] = Field(default_factory=list)
-    contacts: list[Id] = Field(default_factory=list)
-    related: list[Id] = Field(default_factory=list)
-    referral: Referral
-    consent: Markdown | None = None
-    eligibility: Markdown | None = None
-    timescales: list[Text] = Field(default_factory=list)
-    what_we_do: list[Markdown] = Field(default_factory=list)
-    why: list[Markdown] = Field(default_factory=list)
-    how: list[Markdown] = Field(default_factory=list)
-    description: Markdown | None = None
+    """One team or service: who it is for, how to refer and whom to call."""
+
+    id: Id = Field(description="Unique id: lower-case words joined by hyphens, e.g. bwd-engage")
+    borough: Id = Field(description="The id of the borough it belongs to")
+    name: Text = Field(description="Its full name: the page title")
+    short_name: Text | None = Field(None, description="A shorter name or acronym, e.g. CADS")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other names people may search for"
+    )
+    section: Id = Field(description="The id of the borough's section its page sits in")
+    summary: Text = Field(description="One or two sentences: what it does")
+    ages: Ages | None = Field(
+        None, description="Ages it serves, e.g. {min: 10, max: 18}; leave out if unknown"
+    )
+    levels: list[int] = Field(min_length=1, description="Levels of need it serves, 1 to 4")
+    tags: list[Tag] = Field(
+        default_factory=list,
+        description="Needs it helps with, for the finder and search; list its main need first",
+    )
+    contacts: list[Id] = Field(default_factory=list, description="Ids of its contacts")
+    related: list[Id] = Field(
+        default_factory=list, description="Ids of related services in the same borough"
+    )
+    referral: Referral = Field(description="How to refer, and who may")
+    consent: Markdown | None = Field(None, description="What consent is needed to refer")
+    eligibility: Markdown | None = Field(None, description="Who qualifies, in words")
+    timescales: list[Text] = Field(default_factory=list, description="How quickly it responds")
+    what_we_do: list[Markdown] = Field(
+        default_factory=list, description="What it does, one point per item"
+    )
+    why: list[Markdown] = Field(default_factory=list, description="Why, one point per item")
+    how: list[Markdown] = Field(default_factory=list, description="How, one point per item")
+    description: Markdown | None = Field(None, description="Longer text about the service")
 
 
 class Section(Strict):
-    id: Id
-    title: Text
-    intro: Markdown | None = None
+    """A part of the guide: a heading in the navigation, with its pages."""
+
+    id: Id = Field(description="Unique within the borough; part of the page addresses")
+    title: Text = Field(description="The heading shown in the navigation")
+    intro: Markdown | None = Field(None, description="Text at the top of its page")
     pages: list[Text] = Field(
         default_factory=list,
         description="`name.md` for a content page; a bare name for a generated page",
@@ -125,65 +163,99 @@ class Section(Strict):
 
 
 class Borough(Strict):
-    id: Id
-    name: Text
-    council: Text
+    """A borough, with its own site at site/<id>/."""
+
+    id: Id = Field(description="Lower-case words joined by hyphens; the site's address")
+    name: Text = Field(description="The borough's name, e.g. Blackpool")
+    council: Text = Field(description="The council's full name")
     front_door: Id = Field(description="Contact id of the front door (duty) number")
-    out_of_hours: list[Id] = Field(default_factory=list)
+    out_of_hours: list[Id] = Field(
+        default_factory=list, description="Contact ids of the out-of-hours numbers"
+    )
     emergency: Id | None = Field(None, description="Contact id of the 999 entry")
-    intro: Markdown | None = None
-    source: Text | None = None
-    sections: list[Section] = Field(min_length=1)
+    intro: Markdown | None = Field(None, description="Text on the home page")
+    source: Text | None = Field(None, description="The document these details come from")
+    sections: list[Section] = Field(
+        min_length=1, description="The borough's own parts of the guide, in order"
+    )
     _where: tuple = PrivateAttr(default=("", ()))
 
 
 class Level(Entry):
-    level: int
-    name: Text
-    also_called: list[Text] = Field(default_factory=list)
-    definition: Markdown
-    response: Markdown
-    assessment: Markdown | None = None
-    information_sharing: Markdown | None = None
-    consent: Markdown | None = None
-    indicators: list[Markdown] = Field(default_factory=list)
-    resilient_factors: list[Markdown] = Field(default_factory=list)
-    who_will_help: dict[Id, list[Id]] = Field(default_factory=dict)
+    """One of the four levels of the Continuum of Need."""
+
+    level: int = Field(description="The level's number, 1 to 4")
+    name: Text = Field(description="Its name, e.g. Early help")
+    also_called: list[Text] = Field(default_factory=list, description="Other names for it")
+    definition: Markdown = Field(description="What the level means")
+    response: Markdown = Field(description="What happens at this level")
+    assessment: Markdown | None = Field(None, description="Which assessment is used")
+    information_sharing: Markdown | None = Field(
+        None, description="How information is shared at this level"
+    )
+    consent: Markdown | None = Field(None, description="The consent rule at this level")
+    indicators: list[Markdown] = Field(
+        default_factory=list, description="Example indicators of need, one per item"
+    )
+    resilient_factors: list[Markdown] = Field(
+        default_factory=list, description="Example strengths, one per item"
+    )
+    who_will_help: dict[Id, list[Id]] = Field(
+        default_factory=dict, description="For each borough id (or shared), the contact ids to call"
+    )
 
 
 class Term(Entry):
-    id: Id
-    term: Text
-    expansion: Text
-    meaning: Markdown | None = None
-    boroughs: list[Id] = Field(default_factory=list)
+    """An acronym or specialist term, for the glossary."""
+
+    id: Id = Field(description="Unique id, e.g. cse")
+    term: Text = Field(description="The term as written, e.g. CSE")
+    expansion: Text = Field(description="What it stands for, e.g. Child Sexual Exploitation")
+    meaning: Markdown | None = Field(None, description="What it means, in a sentence or two")
+    boroughs: list[Id] = Field(
+        default_factory=list, description="Only in these boroughs' guides; leave out for all"
+    )
 
 
 # One model per data file: these drive validation and, later, the JSON Schemas.
 
 
 class BoroughsFile(Strict):
+    """data/boroughs.yaml: the boroughs and the parts of the guide they share."""
+
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
         None, description="Where the sites are published, ending in /; shown on the PDFs"
     )
-    shared_sections: list[Section] = Field(default_factory=list)
-    boroughs: list[Borough] = Field(min_length=1)
+    shared_sections: list[Section] = Field(
+        default_factory=list, description="Parts of the guide in every borough's site"
+    )
+    boroughs: list[Borough] = Field(min_length=1, description="One entry per borough")
 
 
 class ContactsFile(Strict):
-    contacts: list[Contact]
+    """data/contacts.yaml: every number, email and web address."""
+
+    contacts: list[Contact] = Field(description="One entry per phone number")
 
 
 class ServicesFile(Strict):
-    services: list[Service]
+    """data/services.yaml: every team and service."""
+
+    services: list[Service] = Field(description="One entry per service")
 
 
 class LevelsFile(Strict):
-    intro: Markdown | None = None
-    straight_to_level_4: Markdown | None = None
-    source: Text | None = None
-    levels: list[Level]
+    """data/levels.yaml: the pan-Lancashire Continuum of Need."""
+
+    intro: Markdown | None = Field(None, description="Text at the top of the levels page")
+    straight_to_level_4: Markdown | None = Field(
+        None, description="When to go straight to level 4, shown as a warning"
+    )
+    source: Text | None = Field(None, description="The document the levels come from")
+    levels: list[Level] = Field(description="The four levels of need")
 
 
 class GlossaryFile(Strict):
-    terms: list[Term] = Field(default_factory=list)
+    """data/glossary.yaml: acronyms and specialist terms."""
+
+    terms: list[Term] = Field(default_factory=list, description="One entry per term")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from . import phones
-from .model import Ages
+from datetime import date
+
+from . import phones, vocabulary
+from .model import Ages, Entry
+from .reviews import is_overdue, next_review
+from .search import number_forms
 
 LEVEL_NAMES = {
     1: "universal",
@@ -61,11 +65,31 @@ def route_words(route: str) -> str:
     }.get(route, route)
 
 
+def long_date(day: date) -> str:
+    """date(2026, 11, 3) -> '3 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def review_note(entry: Entry) -> str:
+    """'Last reviewed on 23 November 2026, next review due 23 May 2027.', or what is known."""
+    due = next_review(entry)
+    parts = [f"last reviewed on {long_date(entry.last_reviewed)}"] if entry.last_reviewed else []
+    parts += [f"next review due {long_date(due)}"] if due else []
+    text = ", ".join(parts)
+    return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
 FILTERS = {
+    "number_forms": number_forms,
+    "tag_label": vocabulary.label,
     "phone": phones.national,
     "tel": phones.tel_uri,
     "years": years,
     "age_range": age_range,
     "level_list": level_list,
     "route_words": route_words,
+    "long_date": long_date,
+    "review_note": review_note,
+    "next_review": next_review,
+    "review_overdue": is_overdue,
 }

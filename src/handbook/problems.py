@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -41,3 +41,8 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.level == "error" for p in problems)
+
+
+def as_errors(problems: Iterable[Problem]) -> list[Problem]:
+    """`--strict`: every warning (an overdue review) counts as an error."""
+    return [replace(p, level="error") for p in problems]

@@ -14,10 +14,12 @@ from pathlib import Path
 import jinja2
 
 from . import changes as changes_module
+from . import glossary, phones, vocabulary
 from .dataset import Dataset
 from .edition import Edition, current_edition
 from .model import SHARED, Borough, Section, Service
 from .presentation import FILTERS, LEVEL_NAMES
+from .search import service_tags
 
 PDF_FOLDER = "pdf"
 WHOLE_GUIDE = "whole-guide"
@@ -42,9 +44,16 @@ GENERATED = {
     "levels-of-need": "levels-of-need.md",
     "contacts": "contacts.md",
     "whats-changed": "whats-changed.md",
+    "finder": "finder.md",
+    "glossary": "glossary.md",
 }
-TITLES = {"levels-of-need": "Levels of need", "contacts": "Who to call",
-          "whats-changed": "What's changed"}  # fmt: skip
+TITLES = {
+    "levels-of-need": "Levels of need",
+    "contacts": "Who to call",
+    "whats-changed": "What's changed",
+    "finder": "Find a service",
+    "glossary": "Glossary",
+}
 SNAPSHOT_FILE = "handbook-data.json"
 CHANGES_FILE = "whats-changed.json"
 
@@ -66,6 +75,7 @@ class RenderedSite:
     nav: list = field(default_factory=list)
     sections: list[SiteSection] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
+    header: dict = field(default_factory=dict)  # what the header bar shows on every page
 
 
 def environment() -> jinja2.Environment:
@@ -93,14 +103,17 @@ def render_borough(
 ) -> RenderedSite:
     borough = dataset.borough(borough_id)
     view = _BoroughView(dataset, borough)
-    site = RenderedSite(borough, edition)
+    site = RenderedSite(borough, edition, header=view.header())
     env = environment()
+    terms = glossary.terms_for(dataset, borough_id)
+    # Every page carries the acronyms' definitions, so each gets a tooltip where it appears.
+    abbreviations = "\n\n" + glossary.abbreviations(terms) + "\n"
 
     def page(path: str, template: str, **context) -> None:
         def href(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
-        site.pages[path] = env.get_template(template).render(
+        markdown = env.get_template(template).render(
             href=href,
             pdf_href=lambda name: pdf_href(path, name),
             borough=borough,
@@ -108,6 +121,7 @@ def render_borough(
             level_names=LEVEL_NAMES,
             **context,
         )
+        site.pages[path] = markdown + abbreviations
 
     page(HOME, "home.md.j2")
     page(GENERATED["contacts"], "contacts.md.j2")
@@ -115,11 +129,15 @@ def render_borough(
          levels_file=dataset.levels_file)  # fmt: skip
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
          edition=edition, has_changes=changes_module.has_changes(changes))  # fmt: skip
+    page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
+         tags=view.tags_in_use())  # fmt: skip
+    page(GENERATED["glossary"], "glossary.md.j2", terms=terms)
     site.files[SNAPSHOT_FILE] = _json(changes_module.snapshot(dataset, borough_id))
     site.files[CHANGES_FILE] = _json(changes)
     site.nav = [
         {"Home": HOME},
         {TITLES["contacts"]: GENERATED["contacts"]},
+        {TITLES["finder"]: GENERATED["finder"]},
         {TITLES["whats-changed"]: GENERATED["whats-changed"]},
     ]
     for section, folder in view.sections():
@@ -128,12 +146,15 @@ def render_borough(
         page(index, "section.md.j2", section=section, entries=entries)
         for entry in entries:
             if entry.service is not None:
-                page(entry.path, "service.md.j2", service=entry.service)
+                own = view.own_contacts(entry.service)
+                page(entry.path, "service.md.j2", service=entry.service,
+                     search_tags=service_tags(entry.service, own))  # fmt: skip
             elif entry.content is not None:
-                site.pages[entry.path] = entry.content
+                site.pages[entry.path] = entry.content + abbreviations
         paths = [index, *[e.path for e in entries]]
         site.nav.append({section.title: paths})
         site.sections.append(SiteSection(section.id, section.title, paths))
+    site.nav.append({TITLES["glossary"]: GENERATED["glossary"]})
     return site
 
 
@@ -204,6 +225,26 @@ class _BoroughView:
 
     def service(self, service_id: str) -> Service:
         return self.services[service_id]
+
+    def own_contacts(self, service: Service) -> list:
+        """The contacts that are this service's direct lines."""
+        return [
+            self.contacts[c] for c in service.contacts if self.contacts[c].service == service.id
+        ]
+
+    def tags_in_use(self) -> list[str]:
+        """The need tags of this borough's services, in the vocabulary's order."""
+        used = {tag for service in self.services.values() for tag in service.tags}
+        return [tag for tag in vocabulary.TAGS if tag in used]
+
+    def header(self) -> dict:
+        front_door = self.front_door()
+        phone = front_door.phone
+        return {
+            "front_door_name": front_door.name,
+            "front_door_number": phones.national(phone) if phone else None,
+            "front_door_tel": phones.tel_uri(phone) if phone else None,
+        }
 
     def helpers(self, level) -> list:
         ids = level.who_will_help.get(self.borough.id, []) + level.who_will_help.get(SHARED, [])

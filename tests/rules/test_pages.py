@@ -20,7 +20,8 @@ def test_unknown_generated_page(project, check):
     assert check(project) == (
         1,
         [f"{BOROUGHS}:{line}: section 'levels': 'levels-of-needs' is neither a content page "
-         "(name.md) nor a generated page (levels-of-need, contacts, whats-changed)"],
+         "(name.md) nor a generated page (levels-of-need, contacts, whats-changed, finder, "
+         "glossary)"],
     )  # fmt: skip
 
 

@@ -93,3 +93,31 @@ def test_unknown_who_will_help(project, check):
     line = project.line_of("data/levels.yaml", "ns-help")
     status, lines = check(project)
     assert lines == [f"data/levels.yaml:{line}: level 4: unknown contact 'ns-help'"]
+
+
+def test_direct_line_must_be_listed_by_its_service(project, check):
+    project.replace(
+        "data/contacts.yaml",
+        "    name: Northshire Out of Hours\n",
+        "    name: Northshire Out of Hours\n    service: ns-engage\n",
+    )
+    line = project.line_of("data/contacts.yaml", "service: ns-engage")
+    assert check(project) == (
+        1,
+        [f"data/contacts.yaml:{line}: ns-out-of-hours: service 'ns-engage' does not list this "
+         "contact in its 'contacts' (add it there, or remove 'service' here)"],
+    )  # fmt: skip
+
+
+def test_direct_line_of_an_unknown_service(project, check):
+    project.replace(
+        "data/contacts.yaml",
+        "    name: Northshire Duty Team\n",
+        "    name: Northshire Duty Team\n    service: ns-engag\n",
+    )
+    line = project.line_of("data/contacts.yaml", "service: ns-engag")
+    assert check(project) == (
+        1,
+        [f"data/contacts.yaml:{line}: ns-duty: unknown service 'ns-engag' (did you mean "
+         "'ns-engage'?)"],
+    )  # fmt: skip

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from .. import reviews
 from ..dataset import Dataset
 from ..problems import Problem
-from . import ages, identifiers, levels, pages, phones, references
+from . import ages, identifiers, levels, markup, pages, phones, references
 
 Rule = Callable[[Dataset], Iterator[Problem]]
 
@@ -21,6 +22,8 @@ RULES: dict[str, Rule] = {
     "levels": levels.check,
     "references": references.check,
     "pages": pages.check,
+    "markup": markup.check,
+    "reviews": reviews.check,  # overdue reviews: warnings
 }
 
 

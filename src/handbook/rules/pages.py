@@ -8,7 +8,7 @@ from ..dataset import Dataset
 from ..problems import Problem
 
 # Pages the generator writes from the data; a section may list them by bare name.
-GENERATED_PAGES = ("levels-of-need", "contacts", "whats-changed")
+GENERATED_PAGES = ("levels-of-need", "contacts", "whats-changed", "finder", "glossary")
 
 
 def check(dataset: Dataset) -> Iterator[Problem]:

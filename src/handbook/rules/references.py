@@ -20,8 +20,23 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 def _contacts(dataset: Dataset) -> Iterator[Problem]:
     boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
+    services = dataset.by_id("services")
+    known_services = dataset.raw_ids.get("services", set())
     for contact in dataset.contacts:
         yield from _resolve(dataset, contact, ("borough",), contact.borough, boroughs, "borough")
+        if contact.service is None:
+            continue
+        yield from _resolve(
+            dataset, contact, ("service",), contact.service, known_services, "service"
+        )
+        owner = services.get(contact.service)
+        if owner and contact.id not in owner.contacts:
+            yield Problem(
+                dataset.locate(contact, "service"),
+                f"{contact.id}: service '{owner.id}' does not list this contact in its "
+                "'contacts' (add it there, or remove 'service' here)",
+                "references",
+            )
 
 
 def _services(dataset: Dataset) -> Iterator[Problem]:

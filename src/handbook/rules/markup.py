@@ -1,0 +1,174 @@
+"""Text is Markdown only: no raw HTML, no scripts, no `javascript:` links.
+
+Every text field and every content page is pasted into the pages as Markdown, and Markdown
+passes HTML through untouched, so a `<script>`, an `onclick` or a `javascript:` link written
+in the data would run in every practitioner's browser. Autolinks such as
+`<https://example.org>` and `<name@example.org>` are Markdown, not HTML, and stay allowed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..dataset import Dataset
+from ..loader import LoadedFile, PathKey
+from ..problems import Location, Problem
+
+RAW_HTML = "raw HTML is not allowed {where} (write Markdown instead)"
+SCRIPT_LINK = (
+    "'{found}' links are not allowed {where} (link to a web address starting with https://)"
+)
+EVENT_ATTRIBUTE = (
+    "'{found}' attributes are not allowed {where} (they run scripts; remove the {{ ... }} part)"
+)
+
+# A tag (`<br>`, `</div>`, `<a href=...>`), a comment, a declaration or a processing
+# instruction. No ':' or '@' in the name, so autolinks (<https://...>, <a@b.org>) do not match.
+TAG = re.compile(r"</?[A-Za-z][^<>@\s:]*(?:\s[^<>]*)?>|<!--|<![A-Za-z\[]|<\?[A-Za-z]")
+# Where a link target begins: a link or image "](", a reference definition "]:", an
+# autolink "<", or an attribute written with Markdown's attr_list.
+LINK_START = re.compile(r"\]\(|\]:|<|\b(?:href|src)\s*=", re.IGNORECASE)
+SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+# attr_list turns `{ onclick="..." }` after a link or heading into an HTML attribute.
+EVENT = re.compile(r"\{[^{}]*?\b(on[a-z]+)\s*=[^{}]*\}", re.IGNORECASE)
+# Code is shown as written, never run: blank it out (keeping line breaks) before checking.
+CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]+`", re.DOTALL)
+
+
+def check(dataset: Dataset) -> Iterator[Problem]:
+    for loaded in dataset.files.values():
+        if loaded.data is not None:
+            yield from _data_file(dataset.root, loaded)
+    for shown, path in _content_pages(dataset):
+        yield from _content_page(shown, path)
+
+
+def faults(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, message template, what was found) for each fault in one piece of Markdown."""
+    text = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    for match in TAG.finditer(text):
+        yield match.start(), RAW_HTML, match.group()
+    for match in LINK_START.finditer(text):
+        scheme = _script_scheme(text[match.end() : match.end() + 80])
+        if scheme:
+            yield match.start(), SCRIPT_LINK, scheme
+    for match in EVENT.finditer(text):
+        yield match.start(), EVENT_ATTRIBUTE, match.group(1).lower()
+
+
+def _script_scheme(target: str) -> str | None:
+    # Browsers ignore whitespace and control characters inside a scheme and decode entities
+    # first ("java&#115;cript:"); Markdown drops backslash escapes ("javascript\:").
+    plain = re.sub(r"[\s\x00-\x1f\\\"'<]", "", html.unescape(target)).lower()
+    return next((scheme for scheme in SCRIPT_SCHEMES if plain.startswith(scheme)), None)
+
+
+def _data_file(root: Path, loaded: LoadedFile) -> Iterator[Problem]:
+    lines = (root / loaded.path).read_text(encoding="utf-8").splitlines()
+    for key, text in _strings(loaded.data, ()):
+        found_here = sorted(faults(text))
+        if not found_here:
+            continue
+        where = f"in '{_field(key)}'"
+        label = _label(loaded.data, key)
+        start = loaded.locate(key)
+        last = _value_end(loaded, key, len(lines))
+        for offset, template, found in found_here:
+            snippet = _snippet(text, offset)
+            # The third <br> of a text is the third <br> in the file from the field's line on.
+            nth = text.count(snippet, 0, offset) if snippet else 0
+            line = _line_holding(snippet, nth, lines, start.line, last) or start.line
+            message = label + template.format(where=where, found=found)
+            yield Problem(Location(start.path, line), message, "markup")
+
+
+def _content_page(shown: str, path: Path) -> Iterator[Problem]:
+    text = path.read_text(encoding="utf-8")
+    for offset, template, found in faults(text):
+        line = text.count("\n", 0, offset) + 1
+        message = template.format(where="in this page", found=found)
+        yield Problem(Location(shown, line), message, "markup")
+
+
+def _strings(data, key: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every text value in a loaded file, with its path."""
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, key + (name,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, key + (index,))
+
+
+def _field(key: PathKey) -> str:
+    names = [part for part in key if isinstance(part, str)]
+    return names[-1] if names else "entry"
+
+
+def _label(data, key: PathKey) -> str:
+    """'ns-engage: ' (or 'level 3: ') for a value inside an entry."""
+    label = ""
+    for part in key:
+        data = data[part]
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            label = f"{data['id']}: "
+        elif isinstance(data, dict) and isinstance(data.get("level"), int):
+            label = f"level {data['level']}: "
+    return label
+
+
+def _value_end(loaded: LoadedFile, key: PathKey, last_line: int) -> int:
+    """The last line the value at `key` can reach: the line before whatever follows it in the
+    file, which is its next sibling, or the next sibling of the nearest ancestor that has one."""
+    while key:
+        parent_key, part = key[:-1], key[-1]
+        parent = _value_at(loaded.data, parent_key)
+        following = list(parent) if isinstance(parent, dict) else list(range(len(parent)))
+        position = following.index(part) + 1
+        if position < len(following):
+            return loaded.locate(parent_key + (following[position],)).line - 1
+        key = parent_key
+    return last_line
+
+
+def _value_at(data, key: PathKey):
+    for part in key:
+        data = data[part]
+    return data
+
+
+def _snippet(text: str, offset: int) -> str:
+    # The start of what was found, up to a quote or a line break, which YAML may have escaped
+    # or folded, so that it can be found as written in the file.
+    return re.split(r"[\"'\\\n]", text[offset : offset + 12])[0]
+
+
+def _line_holding(snippet: str, nth: int, lines: list[str], first: int, last: int) -> int | None:
+    """The line, from `first` to `last`, holding the `nth` (from 0) `snippet`: where in a long
+    value its fault is. None where YAML wrote it otherwise (escaped, or folded across lines)."""
+    if not snippet:
+        return None
+    seen = 0
+    for number in range(first, min(last, len(lines)) + 1):
+        seen += lines[number - 1].count(snippet)
+        if seen > nth:
+            return number
+    return None
+
+
+def _content_pages(dataset: Dataset) -> list[tuple[str, Path]]:
+    """The content pages the sections list (those that exist: `pages` reports the others)."""
+    listed = [("shared", section) for section in dataset.shared_sections]
+    listed += [(b.id, section) for b in dataset.boroughs for section in b.sections]
+    pages = {}
+    for folder, section in listed:
+        for page in section.pages:
+            path = dataset.content_dir / folder / page
+            if page.endswith(".md") and path.is_file():
+                pages[f"content/{folder}/{page}"] = path
+    return sorted(pages.items())
