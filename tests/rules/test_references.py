@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 SERVICES = "data/services.yaml"
 BOROUGHS = "data/boroughs.yaml"
 
@@ -95,29 +97,22 @@ def test_unknown_who_will_help(project, check):
     assert lines == [f"data/levels.yaml:{line}: level 4: unknown contact 'ns-help'"]
 
 
-def test_direct_line_must_be_listed_by_its_service(project, check):
+@pytest.mark.parametrize(
+    "contact, service, message",
+    [
+        ("Northshire Out of Hours", "ns-engage",
+         "ns-out-of-hours: service 'ns-engage' does not list this contact in its 'contacts' "
+         "(add it there, or remove 'service' here)"),
+        ("Northshire Duty Team", "ns-engag",
+         "ns-duty: unknown service 'ns-engag' (did you mean 'ns-engage'?)"),
+    ],
+)  # fmt: skip
+def test_direct_line_must_belong_to_a_service_that_lists_it(project, check, contact, service,
+                                                             message):  # fmt: skip
     project.replace(
         "data/contacts.yaml",
-        "    name: Northshire Out of Hours\n",
-        "    name: Northshire Out of Hours\n    service: ns-engage\n",
+        f"    name: {contact}\n",
+        f"    name: {contact}\n    service: {service}\n",
     )
-    line = project.line_of("data/contacts.yaml", "service: ns-engage")
-    assert check(project) == (
-        1,
-        [f"data/contacts.yaml:{line}: ns-out-of-hours: service 'ns-engage' does not list this "
-         "contact in its 'contacts' (add it there, or remove 'service' here)"],
-    )  # fmt: skip
-
-
-def test_direct_line_of_an_unknown_service(project, check):
-    project.replace(
-        "data/contacts.yaml",
-        "    name: Northshire Duty Team\n",
-        "    name: Northshire Duty Team\n    service: ns-engag\n",
-    )
-    line = project.line_of("data/contacts.yaml", "service: ns-engag")
-    assert check(project) == (
-        1,
-        [f"data/contacts.yaml:{line}: ns-duty: unknown service 'ns-engag' (did you mean "
-         "'ns-engage'?)"],
-    )  # fmt: skip
+    line = project.line_of("data/contacts.yaml", f"service: {service}")
+    assert check(project) == (1, [f"data/contacts.yaml:{line}: {message}"])
