@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .loader import LoadedFile, load_yaml
+from .loader import LoadedFile, collector_paused, load_yaml
 from .model import (
     Borough,
     BoroughsFile,
@@ -76,18 +76,23 @@ class Dataset:
 def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     dataset = Dataset(root=root)
     problems: list[Problem] = []
-    for name, (model, list_key) in DATA_FILES.items():
-        loaded = load_yaml(root / "data" / name, display_path=f"data/{name}")
-        dataset.files[name] = loaded
-        problems.extend(loaded.problems)
-        if loaded.data is None:
-            continue
-        file_model, indexes, file_problems = _validate_file(loaded, model, list_key)
-        problems.extend(file_problems)
-        dataset.raw_ids[list_key] = _raw_ids(loaded.data, list_key)
-        if file_model is not None:
-            _attach(dataset, name, file_model, indexes)
+    # pydantic's models, like the loader's values, are many small objects that all live on.
+    with collector_paused():
+        for name, (model, list_key) in DATA_FILES.items():
+            problems.extend(_load_file(dataset, root, name, model, list_key))
     return dataset, problems
+
+
+def _load_file(dataset: Dataset, root: Path, name: str, model, list_key: str) -> list[Problem]:
+    loaded = load_yaml(root / "data" / name, display_path=f"data/{name}")
+    dataset.files[name] = loaded
+    if loaded.data is None:
+        return list(loaded.problems)
+    file_model, indexes, file_problems = _validate_file(loaded, model, list_key)
+    dataset.raw_ids[list_key] = _raw_ids(loaded.data, list_key)
+    if file_model is not None:
+        _attach(dataset, name, file_model, indexes)
+    return [*loaded.problems, *file_problems]
 
 
 def _validate_file(loaded: LoadedFile, model: type[BaseModel], list_key: str):
