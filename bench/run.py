@@ -120,7 +120,9 @@ def measure(bench: Bench, name: str, root: Path, services: int, real: bool = Fal
     check = bench.best(f"{name}-check", bench.handbook_cmd(root, "check"), CHECK_RUNS)
     result["check"] = asdict(check)
     phases = _phases(bench, name, root, work)
-    result["phases"] = phases
+    # Stored without the list of every service page: the later steps need it, the record
+    # does not (at 10,000 services it was almost all of results.json).
+    result["phases"] = _without_page_lists(phases)
     if not check.ok or phases is None or phases["errors"]:
         return result
     result["pages"] = sum(site["pages"] for site in phases["sites"].values())
@@ -138,6 +140,16 @@ def measure(bench: Bench, name: str, root: Path, services: int, real: bool = Fal
         )
         result["full_build"] = asdict(full)
     return result
+
+
+def _without_page_lists(phases: dict | None) -> dict | None:
+    if phases is None:
+        return None
+    sites = {
+        borough: {key: value for key, value in site.items() if key != "service_pages"}
+        for borough, site in phases.get("sites", {}).items()
+    }
+    return {**phases, "sites": sites}
 
 
 def _phases(bench: Bench, name: str, root: Path, work: Path) -> dict | None:
@@ -239,8 +251,9 @@ def table(results: dict) -> str:
         ours, plain = f"{_s(r.get('ours'))}{once}", f"{_s(r.get('plain'))}{once}"
         if "builds_skipped" in r:
             skipped = r["builds_skipped"]
-            ours = f"not run (~{skipped['predicted_ours'] / 60:.0f} min predicted)"
-            plain = f"not run (~{skipped['predicted_plain'] / 60:.0f} min predicted)"
+            # Scaled linearly from the last build: a lower bound (see README, Performance).
+            ours = f"not run (at least {skipped['predicted_ours'] / 60:.0f} min predicted)"
+            plain = f"not run (at least {skipped['predicted_plain'] / 60:.0f} min predicted)"
         rows.append(
             f"| {name} | {r['services']:,} | {r.get('pages', '-'):,} | {_s(r['check'])} | "
             f"{_s(render)} | {ours} | {plain} | {ratio} | {pdf_text} | "
@@ -390,7 +403,9 @@ def _s(value) -> str:
 
 
 def _kb(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size < 10 * 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
+    if size < 10 * 1024**2:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size / 1024**2:,.1f} MB" if size < 1024**3 else f"{size / 1024**3:,.1f} GB"
 
 
 def _tail(log: Path, lines: int = 15) -> str:
