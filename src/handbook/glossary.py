@@ -18,12 +18,25 @@ def terms_for(dataset: Dataset, borough_id: str) -> list[Term]:
     return sorted(mine, key=lambda t: (t.term.casefold(), t.id))
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """Markdown abbreviation definitions, one per acronym; two meanings are joined."""
-    expansions: dict[str, list[str]] = {}
-    for term in terms:
-        if ACRONYM.match(term.term) and term.expansion != term.term:
-            expansions.setdefault(term.term, []).append(term.expansion)
-    lines = [f"*[{term}]: {' or '.join(dict.fromkeys(meanings))}"
-             for term, meanings in sorted(expansions.items())]  # fmt: skip
-    return "\n".join(lines)
+class Abbreviations:
+    """Markdown abbreviation definitions (one per acronym; two meanings are joined), given to
+    each page for the acronyms it uses: all of them on every page cost more than the page."""
+
+    def __init__(self, terms: list[Term]):
+        expansions: dict[str, list[str]] = {}
+        for term in terms:
+            if ACRONYM.match(term.term) and term.expansion != term.term:
+                expansions.setdefault(term.term, []).append(term.expansion)
+        self.lines = {
+            term: f"*[{term}]: {' or '.join(dict.fromkeys(meanings))}"
+            for term, meanings in sorted(expansions.items())
+        }
+        # Python-Markdown's abbr matches whole words; so does this.
+        alternatives = "|".join(re.escape(t) for t in sorted(self.lines, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if self.lines else None
+
+    def for_page(self, markdown: str) -> str:
+        """The definitions to append to a page: those of the acronyms it contains."""
+        used = set(self.pattern.findall(markdown)) if self.pattern else set()
+        lines = [line for term, line in self.lines.items() if term in used]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""

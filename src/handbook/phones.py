@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 REGION = "GB"
@@ -15,6 +17,7 @@ def is_emergency(raw: str) -> bool:
     return phonenumbers.is_emergency_number(_digits(raw), REGION)
 
 
+@lru_cache(maxsize=4096)  # each number is shown, linked and indexed on many pages
 def parse(raw: str) -> phonenumbers.PhoneNumber:
     """Parse a number as an editor wrote it, or raise PhoneError saying what is wrong."""
     try:

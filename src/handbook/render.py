@@ -106,8 +106,8 @@ def render_borough(
     site = RenderedSite(borough, edition, header=view.header())
     env = environment()
     terms = glossary.terms_for(dataset, borough_id)
-    # Every page carries the acronyms' definitions, so each gets a tooltip where it appears.
-    abbreviations = "\n\n" + glossary.abbreviations(terms) + "\n"
+    # Each page carries the definitions of its acronyms, so each has a tooltip where it appears.
+    abbreviations = glossary.Abbreviations(terms)
 
     def page(path: str, template: str, **context) -> None:
         def href(target: str) -> str:
@@ -121,7 +121,7 @@ def render_borough(
             level_names=LEVEL_NAMES,
             **context,
         )
-        site.pages[path] = markdown + abbreviations
+        site.pages[path] = markdown + abbreviations.for_page(markdown)
 
     page(HOME, "home.md.j2")
     page(GENERATED["contacts"], "contacts.md.j2")
@@ -150,7 +150,7 @@ def render_borough(
                 page(entry.path, "service.md.j2", service=entry.service,
                      search_tags=service_tags(entry.service, own))  # fmt: skip
             elif entry.content is not None:
-                site.pages[entry.path] = entry.content + abbreviations
+                site.pages[entry.path] = entry.content + abbreviations.for_page(entry.content)
         paths = [index, *[e.path for e in entries]]
         site.nav.append({section.title: paths})
         site.sections.append(SiteSection(section.id, section.title, paths))

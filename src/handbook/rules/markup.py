@@ -48,6 +48,10 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 def faults(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, message template, what was found) for each fault in one piece of Markdown."""
+    # Every pattern below needs one of these characters; most text has none (a third of the
+    # check's time at 10,000 services went on scanning such text).
+    if not any(mark in text for mark in "<]="):
+        return
     text = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     for match in TAG.finditer(text):
         yield match.start(), RAW_HTML, match.group()
