@@ -35,6 +35,26 @@ class Project:
         with self.path(name).open("a", encoding="utf-8") as handle:
             handle.write(text)
 
+    def add_borough(self, borough_id: str, name: str, *, section: str = "teams",
+                    page: str | None = None) -> None:  # fmt: skip
+        """A second borough with one section (and content page) and its duty number."""
+        pages = f"        pages: [{page}]\n" if page else ""
+        self.append(
+            "data/boroughs.yaml",
+            f"  - id: {borough_id}\n    name: {name}\n    council: {name} Council\n"
+            f"    front_door: ss-duty\n    sections:\n      - id: {section}\n"
+            f"        title: {section.title()}\n{pages}",
+        )
+        self.append(
+            "data/contacts.yaml",
+            f"  - id: ss-duty\n    borough: {borough_id}\n    name: {name} Duty\n"
+            '    phone: "01253 477299"\n    source: test\n',
+        )
+        if page:
+            folder = self.root / "content" / borough_id
+            folder.mkdir(exist_ok=True)
+            (folder / page).write_text("# Welcome\n\nHello.\n")
+
     def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
         """The 1-based line of the n-th line containing `needle`."""
         lines = self.path(name).read_text(encoding="utf-8").splitlines()

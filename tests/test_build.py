@@ -60,19 +60,7 @@ def test_failed_validation_leaves_the_previous_site(project, capsys):
 
 
 def test_a_borough_is_added_by_data_and_content_alone(project):
-    project.append(
-        "data/boroughs.yaml",
-        "  - id: southshire\n    name: Southshire\n    council: Southshire Council\n"
-        "    front_door: ss-duty\n    sections:\n      - id: help\n        title: Help\n"
-        "        pages: [welcome.md]\n",
-    )
-    project.append(
-        "data/contacts.yaml",
-        "  - id: ss-duty\n    borough: southshire\n    name: Southshire Duty\n"
-        '    phone: "01253 477299"\n    source: test\n',
-    )
-    (project.root / "content" / "southshire").mkdir()
-    (project.root / "content" / "southshire" / "welcome.md").write_text("# Welcome\n\nHello.\n")
+    project.add_borough("southshire", "Southshire", section="help", page="welcome.md")
     out = project.root / "site"
     assert main(["--root", str(project.root), "build", "--out", str(out)]) == 0
     home = _soup(out / "southshire" / "index.html")

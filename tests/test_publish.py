@@ -14,15 +14,6 @@ from handbook.cli import main
 
 from .conftest import FIXTURES, REPO, Project
 
-SOUTHSHIRE = (
-    "  - id: southshire\n    name: Southshire\n    council: Southshire Council\n"
-    "    front_door: ss-duty\n    sections:\n      - id: help\n        title: Help\n"
-)
-SS_DUTY = (
-    "  - id: ss-duty\n    borough: southshire\n    name: Southshire Duty\n"
-    '    phone: "01253 477299"\n    source: test\n'
-)
-
 
 def _git(root, *args):
     return subprocess.run(
@@ -46,8 +37,7 @@ def _new_repo(root):
         copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
         copy(REPO / name, root / name)
     repo = Project(root)
-    repo.append("data/boroughs.yaml", SOUTHSHIRE)
-    repo.append("data/contacts.yaml", SS_DUTY)
+    repo.add_borough("southshire", "Southshire", section="help")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "first edition")

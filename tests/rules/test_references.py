@@ -39,16 +39,7 @@ def test_unknown_borough(project, check):
 
 
 def test_contact_from_another_borough(project, check):
-    project.append(
-        BOROUGHS,
-        "  - id: southshire\n    name: Southshire\n    council: Southshire Council\n"
-        "    front_door: ss-duty\n    sections:\n      - id: teams\n        title: Teams\n",
-    )
-    project.append(
-        "data/contacts.yaml",
-        "  - id: ss-duty\n    borough: southshire\n    name: Southshire Duty\n"
-        '    phone: "01253 477299"\n    source: test\n',
-    )
+    project.add_borough("southshire", "Southshire")
     project.replace(SERVICES, "contacts: [ns-duty]", "contacts: [ss-duty]")
     line = project.line_of(SERVICES, "contacts: [ss-duty]")
     assert check(project) == (
@@ -59,16 +50,7 @@ def test_contact_from_another_borough(project, check):
 
 
 def test_related_service_in_another_borough(project, check):
-    project.append(
-        BOROUGHS,
-        "  - id: southshire\n    name: Southshire\n    council: Southshire Council\n"
-        "    front_door: ss-duty\n    sections:\n      - id: teams\n        title: Teams\n",
-    )
-    project.append(
-        "data/contacts.yaml",
-        "  - id: ss-duty\n    borough: southshire\n    name: Southshire Duty\n"
-        '    phone: "01253 477299"\n    source: test\n',
-    )
+    project.add_borough("southshire", "Southshire")
     project.replace(
         SERVICES,
         "borough: northshire\n    name: Family Time",
