@@ -62,9 +62,10 @@ def compose(site: RenderedSite, document: Document, site_dir: Path, site_url: st
     """The HTML of one PDF: a cover, a contents list for the whole guide, then the pages."""
     pages = [path for section in document.sections for path in section.paths]
     in_document = {html_path(path): _anchor(path) for path in pages}
+    borough_url = _borough_url(site_url, site)
     chapters = []
     for section in document.sections:
-        articles = [_article(site_dir, path, in_document, site, site_url) for path in section.paths]
+        articles = [_article(site_dir, path, in_document, borough_url) for path in section.paths]
         chapters.append({"section": section, "articles": articles})
     return (
         environment()
@@ -76,7 +77,7 @@ def compose(site: RenderedSite, document: Document, site_dir: Path, site_url: st
             document=document,
             chapters=chapters,
             with_contents=document.name == WHOLE_GUIDE,
-            site_url=_borough_url(site_url, site),
+            site_url=borough_url,
             anchor=_anchor,
         )
     )
@@ -90,7 +91,7 @@ def _borough_url(site_url: str | None, site: RenderedSite) -> str | None:
     return f"{site_url.rstrip('/')}/{site.borough.id}/" if site_url else None
 
 
-def _article(site_dir, md_path, in_document, site, site_url) -> str:
+def _article(site_dir, md_path, in_document, borough_url: str | None) -> str:
     page = html_path(md_path)
     html = (site_dir / page).read_text(encoding="utf-8")
     # Parse only the article: the rest of a built page is mostly navigation, and parsing it
@@ -104,7 +105,7 @@ def _article(site_dir, md_path, in_document, site, site_url) -> str:
     for element in article.select("[id]"):
         element["id"] = f"{prefix}--{element['id']}"
     for link in article.select("a[href]"):
-        _retarget(link, page, prefix, in_document, _borough_url(site_url, site))
+        _retarget(link, page, prefix, in_document, borough_url)
     return article.decode_contents()
 
 
