@@ -36,7 +36,7 @@ publish: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/handbook preview
 
-# The JSON Schemas editors use to autocomplete data/*.yaml; regenerate after changing model.py.
+# The JSON Schemas editors use to autocomplete data/*.yaml; regenerate after changing src/handbook/data/model.py.
 schemas: $(STAMP)
 	$(BIN)/handbook schema --out schemas
 

@@ -13,8 +13,8 @@ import json
 import time
 from pathlib import Path
 
-from handbook.render import render_for_build
-from handbook.validate import check
+from handbook.data.validate import check
+from handbook.site.render import render_for_build
 
 
 def page_count(path: Path) -> int | None:
@@ -30,7 +30,7 @@ def measure(root: Path, site: Path) -> dict:
     out: dict = {"boroughs": {}}
     for borough in dataset.boroughs:
         rendered = render_for_build(dataset, borough.id)
-        from handbook.pdf import write_pdfs  # imported here, as the hook does
+        from handbook.print.pdf import write_pdfs  # imported here, as the hook does
 
         wall, cpu = time.perf_counter(), time.process_time()
         written = write_pdfs(rendered, site / borough.id, dataset.site_url)

@@ -17,9 +17,9 @@ import json
 import time
 from pathlib import Path
 
-from handbook.dataset import load_dataset
-from handbook.render import html_path, render_for_build
-from handbook.rules import RULES
+from handbook.data.dataset import load_dataset
+from handbook.data.rules import RULES
+from handbook.site.render import html_path, render_for_build
 
 
 def timed(function, *args):

@@ -26,9 +26,9 @@ from pathlib import Path
 import phonenumbers
 import yaml
 
-from handbook import phones
-from handbook.edition import build_date
-from handbook.model import ROUTES, TAGS
+from handbook.data import phones
+from handbook.data.clock import build_date
+from handbook.data.model import ROUTES, TAGS
 
 REPO = Path(__file__).resolve().parent.parent
 # What a project needs besides its data and content: copied so the build is the real one.

@@ -1,3 +1,3 @@
-"""MkDocs hooks: thin adapters; all the work is in handbook.mkdocs_adapter."""
+"""MkDocs hooks: thin adapters; all the work is in handbook.builders.mkdocs_hooks."""
 
-from handbook.mkdocs_adapter import on_config, on_files, on_post_build, on_serve  # noqa: F401
+from handbook.builders.mkdocs_hooks import on_config, on_files, on_post_build, on_serve  # noqa: F401

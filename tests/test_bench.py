@@ -6,7 +6,7 @@ import pytest
 
 from bench import synthetic
 from handbook.cli import main
-from handbook.validate import check
+from handbook.data.validate import check
 
 SERVICES = 20
 

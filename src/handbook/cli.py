@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .problems import as_errors, has_errors
+from .data.problems import as_errors, has_errors
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -77,12 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" or has_errors(problems):
         return 1 if has_errors(problems) else 0
     if args.command == "render":
-        from .write import write_rendered
+        from .site.write import write_rendered
 
         write_rendered(dataset, args.out)
         return 0
     if args.command == "build":
-        from .build import BuildFailed, build_all
+        from .pipeline.build import BuildFailed, build_all
 
         try:
             build_all(dataset, args.out or root / "site")
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "publish":
-        from .publish import PublishFailed, publish
+        from .pipeline.publish import PublishFailed, publish
 
         try:
             publish(dataset, args.version, args.branch)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"published version {args.version} of every borough on branch {args.branch}")
         return 0
-    from .serve import preview_published, serve
+    from .pipeline.serve import preview_published, serve
 
     if args.command == "preview":
         return preview_published(root, args.branch, args.dev_addr)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, output_format: str, strict: bool = False):
-    from .validate import check
+    from .data.validate import check
 
     dataset, problems = check(root)
     if strict:
@@ -126,8 +126,8 @@ def _check(root: Path, output_format: str, strict: bool = False):
 
 
 def _review(root: Path, within: int | None) -> int:
-    from .reviews import SOON_DAYS, report
-    from .validate import check
+    from .data.reviews import SOON_DAYS, report
+    from .data.validate import check
 
     dataset, problems = check(root)
     errors = [p for p in problems if p.level == "error"]
@@ -142,7 +142,7 @@ def _review(root: Path, within: int | None) -> int:
 
 
 def _schema(out: Path) -> int:
-    from .schema import write_schemas
+    from .data.schema import write_schemas
 
     for path in write_schemas(out):
         print(f"wrote {path}")

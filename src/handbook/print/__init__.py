@@ -1,0 +1,1 @@
+"""The print stage: PDFs of each section and of the whole guide, made from a built site."""

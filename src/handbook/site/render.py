@@ -1,0 +1,252 @@
+"""Render one borough's site from the data: Markdown pages in memory, and the navigation.
+
+The output is plain Markdown keyed by path, so it can be handed to MkDocs by the hook or
+written to disk (`handbook render`) for any other builder.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..data import phones
+from ..data.dataset import Dataset
+from ..data.model import SHARED, Borough, Section, Service
+from ..editions import changes as changes_module
+from ..editions.edition import Edition, current_edition
+from . import glossary, vocabulary
+from .presentation import FILTERS, LEVEL_NAMES
+from .search import service_tags
+
+PDF_FOLDER = "pdf"
+WHOLE_GUIDE = "whole-guide"
+
+
+def pdf_href(from_page: str, name: str) -> str:
+    """The link from a page (e.g. 'teams/index.md') to one of the site's PDFs."""
+    return posixpath.relpath(f"{PDF_FOLDER}/{name}.pdf", posixpath.dirname(html_path(from_page)))
+
+
+def html_path(md_path: str) -> str:
+    """Where MkDocs writes a page: 'a/b.md' -> 'a/b/index.html' (directory URLs)."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+TEMPLATES = Path(__file__).parent / "templates"
+HOME = "index.md"
+GENERATED = {
+    "levels-of-need": "levels-of-need.md",
+    "contacts": "contacts.md",
+    "whats-changed": "whats-changed.md",
+    "finder": "finder.md",
+    "glossary": "glossary.md",
+}
+TITLES = {
+    "levels-of-need": "Levels of need",
+    "contacts": "Who to call",
+    "whats-changed": "What's changed",
+    "finder": "Find a service",
+    "glossary": "Glossary",
+}
+SNAPSHOT_FILE = "handbook-data.json"
+CHANGES_FILE = "whats-changed.json"
+
+
+@dataclass(frozen=True)
+class SiteSection:
+    """A top-level section of the guide as built: its index page first, then its pages."""
+
+    id: str
+    title: str
+    paths: list[str]
+
+
+@dataclass
+class RenderedSite:
+    borough: Borough
+    edition: Edition
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    sections: list[SiteSection] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
+    header: dict = field(default_factory=dict)  # what the header bar shows on every page
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown, escaped by Python-Markdown downstream
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_for_build(dataset: Dataset, borough_id: str) -> RenderedSite:
+    """Render with this build's edition, compared with the newest published version."""
+    edition = current_edition(dataset.root)
+    changes = changes_module.since_published(dataset, borough_id, edition.version)
+    return render_borough(dataset, borough_id, edition, changes)
+
+
+def render_borough(
+    dataset: Dataset, borough_id: str, edition: Edition, changes: dict
+) -> RenderedSite:
+    borough = dataset.borough(borough_id)
+    view = _BoroughView(dataset, borough)
+    site = RenderedSite(borough, edition, header=view.header())
+    env = environment()
+    terms = glossary.terms_for(dataset, borough_id)
+    # Each page carries the definitions of its acronyms, so each has a tooltip where it appears.
+    abbreviations = glossary.Abbreviations(terms)
+
+    def page(path: str, template: str, **context) -> None:
+        def href(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+
+        markdown = env.get_template(template).render(
+            href=href,
+            pdf_href=lambda name: pdf_href(path, name),
+            borough=borough,
+            view=view,
+            level_names=LEVEL_NAMES,
+            **context,
+        )
+        site.pages[path] = markdown + abbreviations.for_page(markdown)
+
+    page(HOME, "home.md.j2")
+    page(GENERATED["contacts"], "contacts.md.j2")
+    page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
+         levels_file=dataset.levels_file)  # fmt: skip
+    page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
+         edition=edition, has_changes=changes_module.has_changes(changes))  # fmt: skip
+    page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
+         tags=view.tags_in_use())  # fmt: skip
+    page(GENERATED["glossary"], "glossary.md.j2", terms=terms)
+    site.files[SNAPSHOT_FILE] = _json(changes_module.snapshot(dataset, borough_id))
+    site.files[CHANGES_FILE] = _json(changes)
+    site.nav = [
+        {"Home": HOME},
+        {TITLES["contacts"]: GENERATED["contacts"]},
+        {TITLES["finder"]: GENERATED["finder"]},
+        {TITLES["whats-changed"]: GENERATED["whats-changed"]},
+    ]
+    for section, folder in view.sections():
+        index = f"{section.id}/index.md"
+        entries = view.section_entries(section, folder)
+        page(index, "section.md.j2", section=section, entries=entries)
+        for entry in entries:
+            if entry.service is not None:
+                own = view.own_contacts(entry.service)
+                page(entry.path, "service.md.j2", service=entry.service,
+                     search_tags=service_tags(entry.service, own))  # fmt: skip
+            elif entry.content is not None:
+                site.pages[entry.path] = entry.content + abbreviations.for_page(entry.content)
+        paths = [index, *[e.path for e in entries]]
+        site.nav.append({section.title: paths})
+        site.sections.append(SiteSection(section.id, section.title, paths))
+    site.nav.append({TITLES["glossary"]: GENERATED["glossary"]})
+    return site
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class SectionEntry:
+    """One item of a section: a service, a content page or a generated page."""
+
+    title: str
+    path: str
+    summary: str | None = None
+    service: Service | None = None
+    content: str | None = None
+
+
+class _BoroughView:
+    """What the templates need to know about one borough, looked up once."""
+
+    def __init__(self, dataset: Dataset, borough: Borough):
+        self.dataset = dataset
+        self.borough = borough
+        self.contacts = dataset.by_id("contacts")
+        self.services = {s.id: s for s in dataset.services if s.borough == borough.id}
+        self.paths = {s.id: f"{s.section}/{s.id}.md" for s in self.services.values()}
+
+    def sections(self) -> list[tuple[Section, str]]:
+        shared = [(s, SHARED) for s in self.dataset.shared_sections]
+        return shared + [(s, self.borough.id) for s in self.borough.sections]
+
+    def section_entries(self, section: Section, folder: str) -> list[SectionEntry]:
+        entries = [self._page_entry(section, folder, name) for name in section.pages]
+        entries += [
+            SectionEntry(s.name, self.paths[s.id], s.summary, service=s)
+            for s in self.services.values()
+            if s.section == section.id
+        ]
+        return entries
+
+    def _page_entry(self, section: Section, folder: str, name: str) -> SectionEntry:
+        if name in GENERATED:
+            return SectionEntry(TITLES[name], GENERATED[name])
+        text = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
+        title = text.lstrip().splitlines()[0].removeprefix("# ").strip()
+        return SectionEntry(title, f"{section.id}/{name}", content=text)
+
+    def contact(self, contact_id: str):
+        return self.contacts[contact_id]
+
+    def front_door(self):
+        return self.contacts[self.borough.front_door]
+
+    def out_of_hours(self):
+        return [self.contacts[c] for c in self.borough.out_of_hours]
+
+    def emergency(self):
+        return self.contacts.get(self.borough.emergency) if self.borough.emergency else None
+
+    def borough_contacts(self):
+        """This borough's contacts and the shared ones, A to Z."""
+        mine = [c for c in self.contacts.values() if c.borough in (self.borough.id, SHARED)]
+        return sorted(mine, key=lambda c: c.name.casefold())
+
+    def service_path(self, service_id: str) -> str:
+        return self.paths[service_id]
+
+    def service(self, service_id: str) -> Service:
+        return self.services[service_id]
+
+    def own_contacts(self, service: Service) -> list:
+        """The contacts that are this service's direct lines."""
+        return [
+            self.contacts[c] for c in service.contacts if self.contacts[c].service == service.id
+        ]
+
+    def tags_in_use(self) -> list[str]:
+        """The need tags of this borough's services, in the vocabulary's order."""
+        used = {tag for service in self.services.values() for tag in service.tags}
+        return [tag for tag in vocabulary.TAGS if tag in used]
+
+    def header(self) -> dict:
+        front_door = self.front_door()
+        phone = front_door.phone
+        return {
+            "front_door_name": front_door.name,
+            "front_door_number": phones.national(phone) if phone else None,
+            "front_door_tel": phones.tel_uri(phone) if phone else None,
+        }
+
+    def helpers(self, level) -> list:
+        ids = level.who_will_help.get(self.borough.id, []) + level.who_will_help.get(SHARED, [])
+        return [self.contacts[c] for c in ids]

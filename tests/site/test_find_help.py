@@ -1,0 +1,151 @@
+"""Finding the right help fast, in the real browser: search, the service finder, the urgent
+bar on every page, and acronym tooltips."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from ..conftest import REPO
+
+BWD = "blackburn-with-darwen"
+BPL = "blackpool"
+
+
+def _search(page, borough: str, query: str) -> list[str]:
+    """Type a query into the search box like a person; the result links, best first."""
+    page.page.goto(f"{borough}/")
+    box = page.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    page.page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')"
+        " && !/Type to start|Initializing/.test("
+        "document.querySelector('.md-search-result__meta').textContent)"
+        " && document.querySelector('input.md-search__input').value === q",
+        arg=query,
+    )
+    page.page.wait_for_timeout(200)  # the last keystroke's results replace the list
+    links = page.page.eval_on_selector_all(
+        ".md-search-result__list > li > a", "els => els.map(e => e.pathname)"
+    )
+    return links
+
+
+@pytest.mark.parametrize(
+    "borough, query, expected",
+    [
+        (BWD, "CADS", "contacts-and-referrals/bwd-cads-service/"),
+        (BWD, "666400", "contacts-and-referrals/bwd-cads-service/"),
+        (BWD, "01254 666400", "contacts-and-referrals/bwd-cads-service/"),
+        (BWD, "01254666400", "contacts-and-referrals/bwd-cads-service/"),
+        (BPL, "477299", "request-for-service/bpl-request-for-support-hub/"),
+        (BPL, "01253 477299", "request-for-service/bpl-request-for-support-hub/"),
+        (BPL, "01253477299", "request-for-service/bpl-request-for-support-hub/"),
+        (BPL, "MASH", "request-for-service/bpl-request-for-support-hub/"),
+        (BWD, "260 465", "partnership-working/bwd-wish-centre/"),
+        (BWD, "LADO", "core-teams/bwd-safeguarding-review-quality/"),
+        (BWD, "IRO", "core-teams/bwd-safeguarding-review-quality/"),
+        (BWD, "TYS", "targeted-intervention/bwd-targeted-youth-support/"),
+        (BWD, "exploitation", "targeted-intervention/bwd-engage/"),
+        (BPL, "exploitation", "core-teams/bpl-awaken/"),
+        (BWD, "homeless", "targeted-intervention/bwd-homeless-young-people/"),
+        (BPL, "homeless", "support-for-all-families/bpl-homelessness-16-17/"),
+        (BWD, "domestic abuse", "partnership-working/bwd-wish-centre/"),
+        (BWD, "disability", "core-teams/bwd-children-with-disabilities/"),
+        (BPL, "disability", "core-teams/bpl-complex-needs/"),
+        (BWD, "drugs", "partnership-working/bwd-go2/"),
+        (BPL, "drugs", "support-for-all-families/bpl-family-practitioner-support/"),
+        (BWD, "pregnant", "early-help/bwd-pre-birth/"),
+        (BWD, "care leaver", "targeted-intervention/bwd-leaving-care/"),
+        (BPL, "care leaver", "core-teams/bpl-leaving-care/"),
+    ],
+)
+def test_search_puts_the_right_service_first(page, borough, query, expected):
+    results = _search(page, borough, query)
+    assert results, f"no results for {query!r}"
+    assert results[0] == f"/{borough}/{expected}", results[:3]
+
+
+def _services() -> list[dict]:
+    return yaml.safe_load((REPO / "data" / "services.yaml").read_text())["services"]
+
+
+def _shown(page) -> list[str]:
+    return page.page.eval_on_selector_all(
+        ".finder-service:not([hidden])", "els => els.map(e => e.dataset.service)"
+    )
+
+
+@pytest.mark.parametrize("borough, team", [(BWD, "bwd-engage"), (BPL, "bpl-awaken")])
+def test_shared_finder_link_for_a_15_year_old_at_risk_of_exploitation(page, borough, team):
+    page.page.goto(f"{borough}/finder/?age=15&need=exploitation")
+    shown = _shown(page)
+    assert team in shown
+    too_young = {
+        s["id"] for s in _services()
+        if s["borough"] == borough and (s.get("ages") or {}).get("max", 25) < 15
+    }  # fmt: skip
+    assert not too_young & set(shown)
+    assert all("exploitation" in s["tags"] for s in _services() if s["id"] in shown)
+    assert page.page.input_value("#finder-age") == "15"
+    assert page.page.input_value("#finder-need") == "exploitation"
+
+
+def test_finder_excludes_services_outside_the_age(page):
+    page.page.goto(f"{BWD}/finder/?age=15")
+    assert "bwd-childrens-centres" not in _shown(page)  # 0 to 11
+    page.page.goto(f"{BWD}/finder/?age=4")
+    assert "bwd-childrens-centres" in _shown(page)
+
+
+def test_finder_choices_go_into_the_address(page):
+    page.page.goto(f"{BWD}/finder/")
+    page.page.fill("#finder-age", "15")
+    page.page.select_option("#finder-level", "3")
+    page.page.select_option("#finder-need", "exploitation")
+    assert page.page.url.endswith("/finder/?age=15&level=3&need=exploitation")
+    total = len([s for s in _services() if s["borough"] == BWD])
+    assert f"of {total} services match" in page.page.inner_text("#finder-count")
+
+
+def test_finder_without_javascript_lists_every_service(browser, site_server):
+    context = browser.new_context(base_url=f"http://{site_server}/", java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(f"{BWD}/finder/?age=15&need=exploitation")
+    assert plain.locator(".finder-service").count() == len(
+        [s for s in _services() if s["borough"] == BWD]
+    )
+    assert plain.locator(".finder-service[hidden]").count() == 0
+    assert not plain.locator("#finder-form").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [f"{BWD}/", f"{BWD}/targeted-intervention/bwd-engage/", f"{BPL}/levels-of-need/",
+     f"{BPL}/glossary/", f"{BPL}/working-in-blackpool/families-rock/"],
+)  # fmt: skip
+def test_who_to_call_is_one_tap_from_every_page(page, path):
+    page.page.goto(path)
+    bar = page.page.locator(".handbook-urgent")
+    assert bar.locator('a[href="tel:999"]').count() == 1
+    page.page.click(".handbook-urgent >> text=Who to call")
+    assert page.page.locator("article h1").inner_text().startswith("Who to call")
+    assert page.page.locator("article a[href^='tel:']").count() >= 3
+
+
+def test_acronyms_have_tooltips_and_a_glossary(page):
+    page.page.goto(f"{BWD}/targeted-intervention/bwd-engage/")
+    titles = dict(
+        page.page.eval_on_selector_all(
+            "article abbr[title]", "els => els.map(e => [e.textContent, e.title])"
+        )
+    )
+    assert titles["CADS"] == "Children's Advice & Duty Service"
+    assert titles["CSE"] == "Child Sexual Exploitation"
+    page.page.goto(f"{BWD}/glossary/")
+    terms = page.page.eval_on_selector_all(
+        "article dt", "els => els.map(e => e.textContent.trim())"
+    )
+    assert "CADS" in terms and "LADO" in terms
