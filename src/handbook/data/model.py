@@ -35,6 +35,10 @@ Route = Literal[ROUTES]  # type: ignore[valid-type]
 
 SHARED = "shared"  # the borough value for pan-Lancashire entries
 
+# Open Referral UK's service statuses, in our kebab-case ("temporarily closed" in its data).
+STATUSES = ("active", "temporarily-closed", "inactive")
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -147,6 +151,15 @@ class Service(Entry):
     why: list[Markdown] = Field(default_factory=list, description="Why, one point per item")
     how: list[Markdown] = Field(default_factory=list, description="How, one point per item")
     description: Markdown | None = Field(None, description="Longer text about the service")
+    status: Status = Field(
+        "active", description="active, temporarily-closed or inactive (no longer runs)"
+    )
+    alert: Text | None = Field(
+        None, description="A short notice shown first on its page, e.g. why it is closed"
+    )
+    until: date | None = Field(
+        None, description="When a temporary closure is expected to end, e.g. 2027-01-31"
+    )
 
 
 class Section(Strict):
