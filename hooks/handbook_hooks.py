@@ -1,3 +1,3 @@
-"""MkDocs hooks: thin adapters; all the work is in handbook.builders.mkdocs_hooks."""
+"""MkDocs hooks for the live preview: thin adapters; the work is in handbook.builders."""
 
-from handbook.builders.mkdocs_hooks import on_config, on_files, on_post_build, on_serve  # noqa: F401
+from handbook.builders.mkdocs_hooks import on_config, on_post_build, on_serve  # noqa: F401

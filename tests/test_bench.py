@@ -37,7 +37,7 @@ def test_render_writes_one_page_per_service(project, tmp_path):
             f"{s.section}/{s.id}.md" for s in dataset.services if s.borough == borough.id
         )
         assert written == expected
-        assert (folder / "nav.yml").is_file()
+        assert (tmp_path / f"{borough.id}.mkdocs.yml").is_file()
     assert (
         sum(len(list((tmp_path / b.id).rglob("*-service-*.md"))) for b in dataset.boroughs)
         == SERVICES

@@ -35,12 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="validate, then build every borough's site")
     build_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/site")
     build_cmd.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    _build_options(build_cmd)
 
     publish_cmd = commands.add_parser(
         "publish", help="publish a numbered version of every borough with mike (gh-pages)"
     )
     publish_cmd.add_argument("--version", required=True, help="e.g. 2026.1")
     publish_cmd.add_argument("--branch", default="gh-pages")
+    _build_options(publish_cmd)
 
     preview_cmd = commands.add_parser(
         "preview", help="serve the published versions (gh-pages) as a static host would"
@@ -77,15 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" or has_errors(problems):
         return 1 if has_errors(problems) else 0
     if args.command == "render":
-        from .site.write import write_rendered
+        from .pipeline.build import render_all
 
-        write_rendered(dataset, args.out)
+        render_all(dataset, args.out)
         return 0
     if args.command == "build":
         from .pipeline.build import BuildFailed, build_all
 
         try:
-            build_all(dataset, args.out or root / "site")
+            build_all(dataset, args.out or root / "site", _options(args))
         except BuildFailed as error:
             print(f"build failed; site/ was left as it was:\n{error}", file=sys.stderr)
             return 1
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         from .pipeline.publish import PublishFailed, publish
 
         try:
-            publish(dataset, args.version, args.branch)
+            publish(dataset, args.version, args.branch, _options(args))
         except PublishFailed as error:
             print(f"publish failed: {error}", file=sys.stderr)
             return 1
@@ -104,7 +106,43 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "preview":
         return preview_published(root, args.branch, args.dev_addr)
-    return serve(root, args.borough, args.dev_addr)
+    if args.borough not in {b.id for b in dataset.boroughs}:
+        known = ", ".join(b.id for b in dataset.boroughs)
+        print(
+            f"no borough '{args.borough}' in data/boroughs.yaml (one of: {known})", file=sys.stderr
+        )
+        return 2
+    return serve(dataset, args.borough, args.dev_addr)
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    from .builders import BUILDERS, DEFAULT
+
+    command.add_argument(
+        "--builder",
+        choices=sorted(BUILDERS),
+        default=DEFAULT,
+        help=f"what turns the rendered pages into a site (default: {DEFAULT})",
+    )
+    command.add_argument("--no-pdfs", action="store_true", help="leave out the PDFs (quicker)")
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="boroughs built at once, each in its own process (default: cores)",
+    )
+    command.add_argument(
+        "--no-reuse",
+        action="store_true",
+        help="build every borough, even those unchanged since the last build",
+    )
+
+
+def _options(args):
+    from .pipeline.build import Options
+
+    return Options(builder=args.builder, pdfs=not args.no_pdfs, jobs=args.jobs,
+                   reuse=not getattr(args, "no_reuse", False))  # fmt: skip
 
 
 def _check(root: Path, output_format: str, strict: bool = False):

@@ -19,14 +19,18 @@ def _text(pdf: Path) -> str:
 
 
 def _sections(site: Path, borough: str) -> dict[str, list[Path]]:
-    """Each section id and the built pages it prints, from the site's navigation."""
-    home = soup(site / borough / "index.html")
+    """Each section id and the built pages it prints, as a reader finds them: the sections
+    listed on the home page, and the pages each section's own page lists."""
+    home = site / borough / "index.html"
     sections = {}
-    for item in home.select("nav.md-nav--primary > ul > li.md-nav__item--section"):
-        index = item.select_one("a.md-nav__link[href]")
-        section_id = index["href"].strip("./").split("/")[0]
-        links = [a["href"] for a in item.select("a.md-nav__link[href]")]
-        sections[section_id] = [(site / borough / href / "index.html").resolve() for href in links]
+    for link in soup(home).select("article li > a[href$='/']"):
+        index = (home.parent / link["href"] / "index.html").resolve()
+        section_id = index.parent.name
+        listed = [
+            (index.parent / a["href"] / "index.html").resolve()
+            for a in soup(index).select("article li > a[href]")
+        ]
+        sections[section_id] = [index, *listed]
     return sections
 
 
@@ -123,4 +127,39 @@ def test_pdf_footer_gives_the_sites_address(project):
     assert main(["--root", str(project.root), "build", "--out", str(out)]) == 0
     second_page = PdfReader(out / "northshire" / "pdf" / "teams.pdf").pages[1].extract_text()
     assert "Printed copies may be out of date: https://guide.example/northshire/" in second_page
-    assert "Page 2 of" in second_page
+
+
+def test_a_section_pdf_is_the_whole_guides_pages_with_their_numbers(real_site):
+    # Laid out once: a section's PDF is its cover and pages as they are in the whole guide.
+    folder = real_site / "blackburn-with-darwen" / "pdf"
+    whole = [page.extract_text() for page in PdfReader(folder / "whole-guide.pdf").pages]
+    section = [page.extract_text() for page in PdfReader(folder / "core-teams.pdf").pages]
+    start = whole.index(section[0])
+    assert whole[start : start + len(section)] == section
+    assert f"Page {start + 2} of {len(whole)}" in section[1]
+    assert "core teams" in section[0] and "Printed copies may be out of date" in section[0]
+
+
+@pytest.mark.parametrize("borough", borough_ids())
+def test_pdfs_are_tagged_for_screen_readers_with_language_title_and_outline(real_site, borough):
+    for pdf in (real_site / borough / "pdf").glob("*.pdf"):
+        reader = PdfReader(pdf)
+        catalog = reader.trailer["/Root"]
+        assert bool(catalog["/MarkInfo"]["/Marked"]), pdf.name
+        assert "/StructTreeRoot" in catalog, pdf.name
+        assert str(catalog["/Lang"]).startswith("en"), pdf.name
+        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]), pdf.name
+        assert reader.metadata.title.startswith("Working Well with Children and Families: ")
+        assert reader.outline, f"{pdf.name} has no outline"
+
+
+def test_no_link_in_a_pdf_points_nowhere(real_site, caplog):
+    # A link into a page that is not in the PDF goes online (or is plain text); one within it
+    # jumps to its place. pypdf shows named destinations as the PDF's /Dests.
+    reader = PdfReader(real_site / "blackburn-with-darwen" / "pdf" / "core-teams.pdf")
+    names = set(reader.named_destinations)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            target = annotation.get_object().get("/Dest")
+            if target is not None:
+                assert str(target) in names, target

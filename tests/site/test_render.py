@@ -6,7 +6,7 @@ import yaml
 
 from handbook.cli import main
 from handbook.data.validate import check
-from handbook.site.render import render_for_build
+from handbook.site.render import NAV_SERVICES, render_for_build
 
 
 def _site(project):
@@ -57,12 +57,44 @@ def test_navigation_follows_the_data(project):
     assert nav[-1] == {"Glossary": "glossary.md"}
 
 
-def test_render_command_writes_markdown_for_another_builder(project, tmp_path):
+def test_render_command_writes_markdown_and_a_builder_configuration(project, tmp_path):
     out = tmp_path / "markdown"
     assert main(["--root", str(project.root), "render", "--out", str(out)]) == 0
     page = (out / "northshire" / "teams" / "ns-engage.md").read_text()
     assert "(tel:+441254666400)" in page
-    assert "teams/ns-engage.md" in (out / "northshire" / "nav.yml").read_text()
+    config = yaml.safe_load((out / "northshire.mkdocs.yml").read_text())
+    assert config["docs_dir"] == "northshire"
+    assert config["site_name"] == "Working Well with Children and Families: Northshire"
+    assert {"Teams": ["teams/index.md", "teams/ns-engage.md", "teams/ns-family-time.md"]} in (
+        config["nav"]
+    )
+    assert config["hooks"] == []  # a build needs nothing of ours inside the builder
+    assert config["extra"]["borough"]["front_door_number"] == "01254 666400"
+
+
+def test_rendering_again_removes_pages_the_data_no_longer_has(project, tmp_path):
+    out = tmp_path / "markdown"
+    assert main(["--root", str(project.root), "render", "--out", str(out)]) == 0
+    project.replace("data/services.yaml", "  - id: ns-family-time", "  - id: ns-family-hours")
+    project.replace("data/services.yaml", "related: [ns-family-time]", "related: [ns-family-hours]")
+    assert main(["--root", str(project.root), "render", "--out", str(out)]) == 0
+    assert (out / "northshire" / "teams" / "ns-family-hours.md").is_file()
+    assert not (out / "northshire" / "teams" / "ns-family-time.md").exists()
+
+
+def test_a_large_section_lists_its_services_on_its_page_not_in_the_navigation(project):
+    services = (project.path("data/services.yaml")).read_text()
+    entry = services[services.index("  - id: ns-family-time") :]
+    copies = "".join(
+        entry.replace("ns-family-time", f"ns-extra-{n}").replace("related: [ns-engage]", "")
+        for n in range(NAV_SERVICES)
+    )
+    project.append("data/services.yaml", copies)
+    site = _site(project)
+    teams = next(item["Teams"] for item in site.nav if "Teams" in item)
+    assert teams == ["teams/index.md"]
+    index = site.pages["teams/index.md"]
+    assert f"[{'Family Time'}](ns-extra-{NAV_SERVICES - 1}.md)" in index
 
 
 def test_unpublished_project_says_there_is_nothing_to_compare_with(project):

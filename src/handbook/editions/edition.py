@@ -3,7 +3,6 @@ when it was built. Shown in every page's footer and on the PDFs."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -12,7 +11,6 @@ from pathlib import Path
 from ..data.clock import build_date
 from ..data.words import long_date
 
-VERSION_ENV = "HANDBOOK_VERSION"
 DATA_PATHS = ("data", "content")
 
 
@@ -35,9 +33,10 @@ class Edition:
         }
 
 
-def current_edition(root: Path) -> Edition:
+def current_edition(root: Path, version: str | None = None) -> Edition:
+    """This build's edition: `version` when publishing one, otherwise unreleased."""
     return Edition(
-        version=os.environ.get(VERSION_ENV) or None,
+        version=version,
         data_changed=data_changed(root),
         built=build_date(),
     )

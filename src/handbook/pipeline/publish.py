@@ -1,23 +1,25 @@
 """Publish a numbered version of every borough's site with mike, on the local gh-pages branch.
 
-Each borough is deployed under its own prefix, so each has its own versions.json and its
-version selector lists only its own versions. The `latest` alias moves to the new version
-and is the default. mike writes nothing at the branch root, so the landing page listing the
-boroughs is committed there separately.
+Every borough is built by our own pipeline (the builder, then search, PDFs and the other
+after-build steps) for this version, then committed by mike under its own prefix, so each
+borough has its own versions.json and its version selector lists only its own versions.
+The `latest` alias moves to the new version and is the default. mike writes nothing at the
+branch root, so the landing page listing the boroughs is committed there separately.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from ..data.dataset import Dataset
-from ..editions.edition import VERSION_ENV
+from ..editions.edition import current_edition
 from ..editions.published import BRANCH
-from .build import borough_env, landing_html
+from .build import Options, build_all, landing_html
 
 LATEST = "latest"
 
@@ -26,29 +28,29 @@ class PublishFailed(Exception):
     pass
 
 
-def publish(dataset: Dataset, version: str, branch: str = BRANCH) -> None:
+def publish(dataset: Dataset, version: str, branch: str = BRANCH, options: Options | None = None):
+    from mike import commands, git_utils
+
     root = dataset.root
     _require_clean_checkout(root)
-    for borough in dataset.boroughs:
-        with borough_env(borough.id, {VERSION_ENV: version}):
-            _mike(root, "deploy", "--deploy-prefix", borough.id, "--branch", branch,
-                  "--config-file", str(root / "mkdocs.yml"), "--update-aliases",
-                  "--alias-type", "redirect", "--title", version, version, LATEST)  # fmt: skip
-            _mike(root, "set-default", "--deploy-prefix", borough.id, "--branch", branch,
-                  "--config-file", str(root / "mkdocs.yml"), LATEST)  # fmt: skip
+    edition = current_edition(root, version)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "site"
+        build_all(dataset, out, dataclasses.replace(options or Options(), reuse=False), edition)
+        # mike commits with git in the current folder: the project's.
+        with contextlib.chdir(root):
+            for borough in dataset.boroughs:
+                cfg = {"site_dir": str(out / borough.id), "use_directory_urls": True}
+                # Publishing what is already there changes nothing: mike says so by raising.
+                with contextlib.suppress(git_utils.GitEmptyCommit), commands.deploy(
+                    cfg, version, version, [LATEST], update_aliases=True,
+                    alias_type=commands.AliasType.redirect, branch=branch,
+                    deploy_prefix=borough.id,
+                ):  # fmt: skip
+                    pass  # the site is already built; mike commits it as it stands
+                with contextlib.suppress(git_utils.GitEmptyCommit):
+                    commands.set_default(LATEST, branch=branch, deploy_prefix=borough.id)
     _commit_landing(root, branch, landing_html(dataset), version)
-
-
-def _mike(root: Path, *args: str) -> None:
-    # mike has no `python -m` entry point and runs `mkdocs` by name: both scripts sit
-    # beside this interpreter, which need not be on PATH (`.venv/bin/handbook publish`).
-    scripts = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
-    result = subprocess.run(
-        [str(scripts / "mike"), *args], cwd=root, capture_output=True, text=True, env=env
-    )
-    if result.returncode != 0:
-        raise PublishFailed(f"mike {args[0]} failed:\n{result.stderr.strip()}")
 
 
 def _require_clean_checkout(root: Path) -> None:

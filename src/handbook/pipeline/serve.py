@@ -10,17 +10,23 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from mkdocs.commands.serve import serve as mkdocs_serve
+from ..data.dataset import Dataset
+from ..site.render import render_for_build
+from ..site.stage import write_stage
 
-from ..builders.mkdocs_hooks import PDF_ENV
-from .build import borough_env
+PREVIEW_STAGE = Path("build") / "preview"
 
 
-def serve(root: Path, borough_id: str, dev_addr: str) -> int:
-    """MkDocs' live server for one borough, rebuilding on data and content changes."""
-    # PDFs take seconds; a live preview rebuilds on every save, so it goes without them.
-    with borough_env(borough_id, {PDF_ENV: "0"}):
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+def serve(dataset: Dataset, borough_id: str, dev_addr: str) -> int:
+    """MkDocs' live server for one borough, rebuilding on data, content and template edits.
+
+    The slow after-build steps (the PDFs) are left out: a preview rebuilds on every save.
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    site = render_for_build(dataset, borough_id)
+    stage = write_stage(dataset, site, dataset.root / PREVIEW_STAGE, preview=True)
+    mkdocs_serve(config_file=str(stage.config), dev_addr=dev_addr, livereload=True)
     return 0
 
 

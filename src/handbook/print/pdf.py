@@ -1,9 +1,19 @@
-"""PDFs after the build: one per top-level section of a borough's guide and one of the whole
-guide, composed from the built pages and printed by WeasyPrint with the site's print
-stylesheet (the same one the browser's own print uses)."""
+"""PDFs of a built borough: one per top-level section and one of the whole guide.
+
+The whole guide is composed from the built pages (their `<article>`, the part made from the
+data) and laid out once by WeasyPrint with the site's print stylesheet, the same one the
+browser's own print uses; each section's PDF is then written from that layout's pages
+(`Document.copy`), so no page is laid out twice. Each section opens with a cover of its own,
+which is also its divider page in the whole guide, and page numbers are the whole guide's.
+
+The PDFs are tagged PDF/UA-1, as the public sector accessibility regulations ask of
+published documents: the document's language and title, headings as an outline, and links
+whose text is where they go.
+"""
 
 from __future__ import annotations
 
+import copy
 import logging
 import posixpath
 import time
@@ -12,104 +22,135 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ..site.render import PDF_FOLDER, WHOLE_GUIDE, RenderedSite, environment, html_path
+from ..site.render import PDF_FOLDER, WHOLE_GUIDE, environment, html_path
+from .fetch import url_fetcher
 
 log = logging.getLogger("handbook")
 
 PRINT_CSS = "assets/stylesheets/print.css"
 GUIDE_TITLE = "Working Well with Children and Families"
+PDF_VARIANT = "pdf/ua-1"
+ARTICLE_START = '<article class="md-content__inner'
 
 
 @dataclass(frozen=True)
-class Document:
-    """One PDF: its file name, its title, and the pages it prints, in order."""
+class Section:
+    """A top-level section of the guide as built: its id, its title, its pages in order."""
 
-    name: str
+    id: str
     title: str
-    sections: list  # of render.SiteSection
+    paths: list[str]
 
     @property
-    def file_name(self) -> str:
-        return f"{self.name}.pdf"
+    def anchor(self) -> str:
+        return f"section-{self.id}"
 
 
-def documents(site: RenderedSite) -> list[Document]:
-    whole = Document(WHOLE_GUIDE, "The whole guide", list(site.sections))
-    return [Document(s.id, s.title, [s]) for s in site.sections] + [whole]
-
-
-def write_pdfs(site: RenderedSite, site_dir: Path, site_url: str | None) -> list[Path]:
+def write_pdfs(folder: Path, manifest: dict) -> list[Path]:
+    """Write every PDF of one built borough into `folder`/pdf/; return their paths."""
     from weasyprint import CSS, HTML  # imported here: it takes ~0.5 s and only PDFs need it
 
     started = time.perf_counter()
-    out = site_dir / PDF_FOLDER
+    sections = [Section(s["id"], s["title"], s["paths"]) for s in manifest["sections"]]
+    html = compose(folder, manifest, sections)
+    fetcher = url_fetcher(folder)
+    stylesheet = CSS(filename=str(folder / PRINT_CSS), url_fetcher=fetcher)
+    whole = HTML(string=html, base_url=str(folder), url_fetcher=fetcher).render(
+        stylesheets=[stylesheet]
+    )
+    out = folder / PDF_FOLDER
     out.mkdir(parents=True, exist_ok=True)
-    stylesheet = CSS(filename=str(site_dir / PRINT_CSS))
     written = []
-    for document in documents(site):
-        html = compose(site, document, site_dir, site_url)
-        target = out / document.file_name
-        HTML(string=html, base_url=str(site_dir)).write_pdf(target, stylesheets=[stylesheet])
-        written.append(target)
+    for section, pages in zip(sections, _section_pages(whole, sections), strict=True):
+        part = whole.copy(pages)
+        part.metadata = copy.copy(whole.metadata)
+        part.metadata.title = _title(manifest, section.title)
+        written.append(_write(part, out / f"{section.id}.pdf"))
+    written.append(_write(whole, out / f"{WHOLE_GUIDE}.pdf"))
     log.info(
-        "PDFs for %s: %d files in %.1f s",
-        site.borough.id, len(written), time.perf_counter() - started,
+        "PDFs for %s: %d files, %d pages laid out, in %.1f s",
+        manifest["borough"]["id"], len(written), len(whole.pages), time.perf_counter() - started,
     )  # fmt: skip
     return written
 
 
-def compose(site: RenderedSite, document: Document, site_dir: Path, site_url: str | None) -> str:
-    """The HTML of one PDF: a cover, a contents list for the whole guide, then the pages."""
-    pages = [path for section in document.sections for path in section.paths]
-    in_document = {html_path(path): _anchor(path) for path in pages}
-    borough_url = _borough_url(site_url, site)
+def compose(folder: Path, manifest: dict, sections: list[Section]) -> str:
+    """The HTML of the whole guide: its cover and contents, then each section's cover and
+    pages."""
+    borough_url = _borough_url(manifest)
     chapters = []
-    for section in document.sections:
-        articles = [_article(site_dir, path, in_document, borough_url) for path in section.paths]
+    for section in sections:
+        # Only links within the section stay links within the PDF: the section's own PDF
+        # has no other pages to jump to. The rest go to the page online, or stay as text.
+        in_section = {html_path(path): _anchor(path) for path in section.paths}
+        articles = [
+            (_anchor(path), _article(folder, path, in_section, borough_url))
+            for path in section.paths
+        ]
         chapters.append({"section": section, "articles": articles})
     return (
         environment()
         .get_template("pdf.html.j2")
         .render(
             guide_title=GUIDE_TITLE,
-            borough=site.borough,
-            edition=site.edition,
-            document=document,
+            title=_title(manifest, "The whole guide"),
+            borough=manifest["borough"],
+            edition=manifest["edition"],
             chapters=chapters,
-            with_contents=document.name == WHOLE_GUIDE,
             site_url=borough_url,
-            anchor=_anchor,
         )
     )
+
+
+def _section_pages(whole, sections: list[Section]) -> list[list]:
+    """Each section's pages of the laid-out guide: from its cover to the next one's."""
+    starts = []
+    for section in sections:
+        starts.append(next(i for i, p in enumerate(whole.pages) if section.anchor in p.anchors))
+    ends = [*starts[1:], len(whole.pages)]
+    return [whole.pages[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _write(document, target: Path) -> Path:
+    # uncompressed_pdf=False and no timestamps: the same data gives the same bytes.
+    document.write_pdf(target, pdf_variant=PDF_VARIANT)
+    return target
+
+
+def _title(manifest: dict, part: str) -> str:
+    return f"{GUIDE_TITLE}: {manifest['borough']['name']}: {part}"
 
 
 def _anchor(md_path: str) -> str:
     return "page-" + md_path.removesuffix(".md").replace("/", "-")
 
 
-def _borough_url(site_url: str | None, site: RenderedSite) -> str | None:
-    return f"{site_url.rstrip('/')}/{site.borough.id}/" if site_url else None
+def _borough_url(manifest: dict) -> str | None:
+    site_url = manifest.get("site_url")
+    return f"{site_url.rstrip('/')}/{manifest['borough']['id']}/" if site_url else None
 
 
-def _article(site_dir, md_path, in_document, borough_url: str | None) -> str:
+def _article(folder: Path, md_path: str, in_pdf: dict, borough_url: str | None) -> str:
     page = html_path(md_path)
-    html = (site_dir / page).read_text(encoding="utf-8")
+    html = (folder / page).read_text(encoding="utf-8")
     # Parse only the article: the rest of a built page is mostly navigation, and parsing it
     # was a third of the PDF step's time at 1,000 services.
-    start = html.index('<article class="md-content__inner')
+    start = html.index(ARTICLE_START)
     end = html.index("</article>", start) + len("</article>")
     article = BeautifulSoup(html[start:end], "html.parser").article
-    for chrome in article.select(".headerlink, .handbook-pdf-link, .md-content__button"):
+    for chrome in article.select(
+        ".headerlink, .handbook-pdf-link, .md-content__button, .handbook-not-in-print"
+    ):
         chrome.decompose()
     prefix = _anchor(md_path)
     for element in article.select("[id]"):
         element["id"] = f"{prefix}--{element['id']}"
     for link in article.select("a[href]"):
-        _retarget(link, page, prefix, in_document, borough_url)
+        _retarget(link, page, prefix, in_pdf, borough_url)
     return article.decode_contents()
 
 
-def _retarget(link, page: str, prefix: str, in_document: dict, borough_url: str | None) -> None:
+def _retarget(link, page: str, prefix: str, in_pdf: dict, borough_url: str | None) -> None:
     """Point a link at its place in this PDF, at the online page, or keep only its text."""
     href = link["href"]
     if href.startswith(("tel:", "mailto:", "http://", "https://")):
@@ -121,8 +162,8 @@ def _retarget(link, page: str, prefix: str, in_document: dict, borough_url: str 
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
     if not resolved.endswith(".html") and not posixpath.splitext(resolved)[1]:
         resolved = posixpath.join(resolved, "index.html")
-    if resolved in in_document:
-        anchor = in_document[resolved]
+    if resolved in in_pdf:
+        anchor = in_pdf[resolved]
         link["href"] = f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
     elif borough_url:
         link["href"] = borough_url + resolved.removesuffix("index.html")

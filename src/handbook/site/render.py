@@ -56,6 +56,8 @@ TITLES = {
     "glossary": "Glossary",
 }
 SNAPSHOT_FILE = "handbook-data.json"
+# The most services of one section listed in the navigation (see _nav_paths).
+NAV_SERVICES = 40
 CHANGES_FILE = "whats-changed.json"
 
 
@@ -133,8 +135,8 @@ def render_borough(
     page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
          tags=view.tags_in_use())  # fmt: skip
     page(GENERATED["glossary"], "glossary.md.j2", terms=terms)
-    site.files[SNAPSHOT_FILE] = _json(changes_module.snapshot(dataset, borough_id))
-    site.files[CHANGES_FILE] = _json(changes)
+    site.files[SNAPSHOT_FILE] = to_json(changes_module.snapshot(dataset, borough_id))
+    site.files[CHANGES_FILE] = to_json(changes)
     site.nav = [
         {"Home": HOME},
         {TITLES["contacts"]: GENERATED["contacts"]},
@@ -153,13 +155,26 @@ def render_borough(
             elif entry.content is not None:
                 site.pages[entry.path] = entry.content + abbreviations.for_page(entry.content)
         paths = [index, *[e.path for e in entries]]
-        site.nav.append({section.title: paths})
+        site.nav.append({section.title: _nav_paths(index, entries)})
         site.sections.append(SiteSection(section.id, section.title, paths))
     site.nav.append({TITLES["glossary"]: GENERATED["glossary"]})
     return site
 
 
-def _json(value) -> str:
+def _nav_paths(index: str, entries: list[SectionEntry]) -> list[str]:
+    """A section in the navigation: its index page, its content pages, and its services while
+    they are few enough to scan.
+
+    Material writes the whole navigation into every page; a section of hundreds of services
+    would put hundreds of links on each of them (a page grew to 1.2 MB at 10,000 services).
+    A larger section's services are listed on its index page instead, one tap away.
+    """
+    services = [e.path for e in entries if e.service is not None]
+    pages = [e.path for e in entries if e.service is None]
+    return [index, *pages, *(services if len(services) <= NAV_SERVICES else [])]
+
+
+def to_json(value) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

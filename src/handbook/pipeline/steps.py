@@ -1,0 +1,35 @@
+"""What runs on a borough's site after the builder wrote it, in order.
+
+Each step is a plain function of the built folder and the stage's manifest (see
+src/handbook/site/stage.py), so it works the same whichever builder made the pages. The live
+preview runs only the quick ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Path, dict], object]
+    slow: bool = False  # the live preview skips it
+
+
+def _pdfs(folder: Path, manifest: dict) -> object:
+    from ..print.pdf import write_pdfs  # WeasyPrint takes half a second to import
+
+    return write_pdfs(folder, manifest)
+
+
+STEPS: tuple[Step, ...] = (Step("pdfs", _pdfs, slow=True),)
+
+
+def run_steps(folder: Path, manifest: dict, *, pdfs: bool = True, quick: bool = False) -> None:
+    for step in STEPS:
+        if (step.slow and quick) or (step.name == "pdfs" and not pdfs):
+            continue
+        step.run(folder, manifest)
