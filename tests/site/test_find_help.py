@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from ..conftest import REPO
+from .search_eval import answers
 
 BWD = "blackburn-with-darwen"
 BPL = "blackpool"
@@ -15,21 +16,7 @@ BPL = "blackpool"
 def _search(page, borough: str, query: str) -> list[str]:
     """Type a query into the search box like a person; the result links, best first."""
     page.page.goto(f"{borough}/")
-    box = page.page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query)
-    page.page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')"
-        " && !/Type to start|Initializing/.test("
-        "document.querySelector('.md-search-result__meta').textContent)"
-        " && document.querySelector('input.md-search__input').value === q",
-        arg=query,
-    )
-    page.page.wait_for_timeout(200)  # the last keystroke's results replace the list
-    links = page.page.eval_on_selector_all(
-        ".md-search-result__list > li > a", "els => els.map(e => e.pathname)"
-    )
-    return links
+    return answers(page.page, query)
 
 
 @pytest.mark.parametrize(

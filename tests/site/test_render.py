@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import yaml
+from bs4 import BeautifulSoup
 
 from handbook.cli import main
 from handbook.data.validate import check
@@ -116,21 +119,35 @@ def test_service_page_carries_its_search_words_and_own_numbers(project):
         "data/services.yaml", "    name: Engage\n", "    name: Engage\n    short_name: NSE\n"
     )
     page = _site(project).pages["teams/ns-engage.md"]
-    front_matter = yaml.safe_load(page.split("---")[1])
-    tags = front_matter["tags"]
-    assert tags[0] == "NSE"
-    # The main need's words count three times; the own number in every typed form but
-    # never starting with the area code, which every number in a borough shares.
-    assert tags.count("county lines") == 3
-    assert {"666400", "441254666400"} <= set(tags)
-    assert not [t for t in tags if t.startswith("01254")]
-    assert front_matter["search"] == {"boost": 2}
+    hidden = BeautifulSoup(page, "html.parser")
+    weighted = {
+        p["data-pagefind-weight"]: p.get_text() for p in hidden.select("[data-pagefind-weight]")
+    }
+    # Names and own numbers count most, then the main need's words; every typed form of the
+    # number is one word, so "01254666400" and "666400" both find it.
+    assert weighted["10"] == "01254666400 666400 441254666400"
+    assert "Engage · NSE" in str(hidden.select('[data-pagefind-weight="10"]')[0])
+    assert "county lines" in weighted["9"]
+    meta = {m["data-pagefind-meta"]: m.get_text() for m in hidden.select("[data-pagefind-meta]")}
+    assert meta["phone"] == "01254 666400" and meta["tel"] == "tel:+441254666400"
+    assert meta["kind"] == "service" and meta["section"] == "Teams"
     assert "**Direct line:** **Northshire Duty Team**: [01254 666400](tel:+441254666400)" in page
 
 
-def test_every_number_is_searchable_however_it_is_typed(project):
-    page = _site(project).pages["teams/ns-engage.md"]
-    assert "<span hidden> 01254666400 666400 441254666400</span>" in page
+def test_numbers_are_searchable_on_their_owners_page_and_who_to_call(project):
+    site = _site(project)
+    # A number without an owning service is found on Who to call, in every typed form.
+    assert "01254666400 666400 441254666400" in site.pages["contacts.md"]
+    # Contact lines show the number once, with no hidden copies to leak into results.
+    assert "<span hidden>" not in site.pages["teams/ns-engage.md"]
+
+
+def test_search_model_gives_the_borough_front_door_and_the_words_to_understand(project):
+    model = json.loads(_site(project).files["search-model.json"])
+    assert model["front_door"]["phone"] == "01254 666400"
+    assert model["front_door"]["tel"] == "tel:+441254666400"
+    assert model["links"]["contacts"] == "contacts/"
+    assert "county lines" in model["phrases"]
 
 
 def test_acronyms_get_their_expansion_on_the_pages_that_use_them(project):

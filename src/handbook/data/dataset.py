@@ -16,6 +16,7 @@ from .model import (
     GlossaryFile,
     Level,
     LevelsFile,
+    SearchFile,
     Section,
     Service,
     ServicesFile,
@@ -31,7 +32,10 @@ DATA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "services.yaml": (ServicesFile, "services"),
     "levels.yaml": (LevelsFile, "levels"),
     "glossary.yaml": (GlossaryFile, "terms"),
+    "search.yaml": (SearchFile, "synonyms"),
 }
+# Files a project may leave out: without them the model's defaults apply.
+OPTIONAL_FILES = ("search.yaml",)
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Dataset:
     levels: list[Level] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     levels_file: LevelsFile | None = None
+    search: SearchFile = field(default_factory=SearchFile)
     site_url: str | None = None
     # Every id written in the data, valid or not, so that a reference to an entry that
     # failed its own checks is not reported a second time as missing.
@@ -84,6 +89,8 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
 
 
 def _load_file(dataset: Dataset, root: Path, name: str, model, list_key: str) -> list[Problem]:
+    if name in OPTIONAL_FILES and not (root / "data" / name).exists():
+        return []
     loaded = load_yaml(root / "data" / name, display_path=f"data/{name}")
     dataset.files[name] = loaded
     if loaded.data is None:
@@ -159,5 +166,8 @@ def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | 
     elif isinstance(file_model, LevelsFile):
         dataset.levels = list(items)
         dataset.levels_file = file_model if indexes is None else None
+    elif isinstance(file_model, SearchFile):
+        if indexes is None:  # a file with faults of its own is reported, not half-used
+            dataset.search = file_model
     else:
         setattr(dataset, list_key, list(items))

@@ -230,6 +230,17 @@ class Term(Entry):
     )
 
 
+class Synonym(Strict):
+    """Words people type for something the guide calls otherwise."""
+
+    words: list[Text] = Field(
+        min_length=1, description="What people type: words or phrases, e.g. cannabis, weed"
+    )
+    means: list[Text] = Field(
+        min_length=1, description="What to search for instead, e.g. drugs, substance misuse"
+    )
+
+
 # One model per data file: these drive validation and, later, the JSON Schemas.
 
 
@@ -272,3 +283,28 @@ class GlossaryFile(Strict):
     """data/glossary.yaml: acronyms and specialist terms."""
 
     terms: list[Term] = Field(default_factory=list, description="One entry per term")
+
+
+class SearchFile(Strict):
+    """data/search.yaml: how search understands what practitioners type."""
+
+    stop_words: list[Text] = Field(
+        default_factory=list, description="Words dropped from a search, e.g. a, of, to"
+    )
+    concern_words: list[Text] = Field(
+        default_factory=list,
+        description="Words or phrases of worry (abuse, harm, disclosure ...): the front door first",
+    )
+    referral_words: list[Text] = Field(
+        default_factory=list,
+        description="Words for referring (referral, social care ...): the front door first, "
+        "unless the search also names a service",
+    )
+    out_of_hours_words: list[Text] = Field(
+        default_factory=list,
+        description="Words for evenings, nights and weekends: a referral word then does not put "
+        "the front door, which is closed, first",
+    )
+    synonyms: list[Synonym] = Field(
+        default_factory=list, description="Words people type, and what the guide calls them"
+    )

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..postbuild.search_index import index_site
+
 
 @dataclass(frozen=True)
 class Step:
@@ -25,7 +27,10 @@ def _pdfs(folder: Path, manifest: dict) -> object:
     return write_pdfs(folder, manifest)
 
 
-STEPS: tuple[Step, ...] = (Step("pdfs", _pdfs, slow=True),)
+STEPS: tuple[Step, ...] = (
+    Step("search index", index_site),
+    Step("pdfs", _pdfs, slow=True),
+)
 
 
 def run_steps(folder: Path, manifest: dict, *, pdfs: bool = True, quick: bool = False) -> None:

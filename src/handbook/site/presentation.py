@@ -7,7 +7,6 @@ from ..data.model import Entry
 from ..data.reviews import is_overdue, next_review
 from ..data.words import age_range, long_date, years
 from . import vocabulary
-from .search import number_forms
 
 LEVEL_NAMES = {
     1: "universal",
@@ -51,7 +50,6 @@ def review_note(entry: Entry) -> str:
 
 
 FILTERS = {
-    "number_forms": number_forms,
     "tag_label": vocabulary.label,
     "phone": phones.national,
     "tel": phones.tel_uri,

@@ -19,8 +19,9 @@ from ..data.model import SHARED, Borough, Section, Service
 from ..editions import changes as changes_module
 from ..editions.edition import Edition, current_edition
 from . import glossary, vocabulary
+from . import search as search_module
 from .presentation import FILTERS, LEVEL_NAMES
-from .search import service_tags
+from .search import MODEL_FILE, PageSearch, page_search, search_model, service_search
 
 PDF_FOLDER = "pdf"
 WHOLE_GUIDE = "whole-guide"
@@ -47,6 +48,15 @@ GENERATED = {
     "whats-changed": "whats-changed.md",
     "finder": "finder.md",
     "glossary": "glossary.md",
+}
+# What a search result says of each generated page.
+SUMMARIES = {
+    "home": "The front door and the urgent numbers, and what is in this guide.",
+    "contacts": "Every number in this guide: 999, the front door and out of hours, then A to Z.",
+    "levels-of-need": "The four levels of need: what each means, what to do, and who will help.",
+    "whats-changed": "What has changed since the last published version.",
+    "finder": "Find services by a child's age, the level of need and what they need.",
+    "glossary": "Every acronym and term used in this guide, and what it means.",
 }
 TITLES = {
     "levels-of-need": "Levels of need",
@@ -112,7 +122,12 @@ def render_borough(
     # Each page carries the definitions of its acronyms, so each has a tooltip where it appears.
     abbreviations = glossary.Abbreviations(terms)
 
-    def page(path: str, template: str, **context) -> None:
+    weights = {
+        "names": search_module.NAMES_WEIGHT, "main_need": search_module.MAIN_NEED_WEIGHT,
+        "need": search_module.NEED_WEIGHT, "summary": search_module.SUMMARY_WEIGHT,
+    }  # fmt: skip
+
+    def page(path: str, template: str, search: PageSearch | None = None, **context) -> None:
         def href(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
@@ -122,21 +137,33 @@ def render_borough(
             borough=borough,
             view=view,
             level_names=LEVEL_NAMES,
+            weights=weights,
             **context,
         )
+        if search is not None:
+            markdown += "\n" + search_markup.render(s=search, weights=weights)
         site.pages[path] = markdown + abbreviations.for_page(markdown)
 
-    page(HOME, "home.md.j2")
-    page(GENERATED["contacts"], "contacts.md.j2")
+    search_markup = env.get_template("_search.md.j2")
+    unowned = [c.phone for c in view.borough_contacts() if c.phone and not c.service]
+    page(HOME, "home.md.j2", search=page_search(SUMMARIES["home"], kind="home"))
+    page(GENERATED["contacts"], "contacts.md.j2", search=page_search(
+        SUMMARIES["contacts"], kind="contacts",
+        numbers=[f for raw in unowned for f in search_module.number_forms(raw)],
+    ))  # fmt: skip
     page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
-         levels_file=dataset.levels_file)  # fmt: skip
+         levels_file=dataset.levels_file,
+         search=page_search(SUMMARIES["levels-of-need"]))  # fmt: skip
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
-         edition=edition, has_changes=changes_module.has_changes(changes))  # fmt: skip
+         edition=edition, has_changes=changes_module.has_changes(changes),
+         search=page_search(SUMMARIES["whats-changed"]))  # fmt: skip
     page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
-         tags=view.tags_in_use())  # fmt: skip
-    page(GENERATED["glossary"], "glossary.md.j2", terms=terms)
+         tags=view.tags_in_use(), search=page_search(SUMMARIES["finder"]))  # fmt: skip
+    page(GENERATED["glossary"], "glossary.md.j2", terms=terms,
+         search=page_search(SUMMARIES["glossary"], kind="glossary"))  # fmt: skip
     site.files[SNAPSHOT_FILE] = to_json(changes_module.snapshot(dataset, borough_id))
     site.files[CHANGES_FILE] = to_json(changes)
+    site.files[MODEL_FILE] = to_json(search_model(dataset, borough, view.search_links(), terms))
     site.nav = [
         {"Home": HOME},
         {TITLES["contacts"]: GENERATED["contacts"]},
@@ -146,12 +173,14 @@ def render_borough(
     for section, folder in view.sections():
         index = f"{section.id}/index.md"
         entries = view.section_entries(section, folder)
-        page(index, "section.md.j2", section=section, entries=entries)
+        about = section.intro or f"The services and pages of {section.title}."
+        page(index, "section.md.j2", section=section, entries=entries,
+             search=page_search(about, kind="index"))  # fmt: skip
         for entry in entries:
             if entry.service is not None:
-                own = view.own_contacts(entry.service)
+                contacts = [view.contact(c) for c in entry.service.contacts]
                 page(entry.path, "service.md.j2", service=entry.service,
-                     search_tags=service_tags(entry.service, own))  # fmt: skip
+                     search=service_search(entry.service, contacts, section.title))  # fmt: skip
             elif entry.content is not None:
                 site.pages[entry.path] = entry.content + abbreviations.for_page(entry.content)
         paths = [index, *[e.path for e in entries]]
@@ -261,6 +290,15 @@ class _BoroughView:
             "front_door_number": phones.national(phone) if phone else None,
             "front_door_tel": phones.tel_uri(phone) if phone else None,
         }
+
+    def search_links(self) -> dict[str, str]:
+        """The site's own addresses (from its root) of the pages search offers first."""
+        links = {name: html_path(GENERATED[name]).removesuffix("index.html")
+                 for name in ("contacts", "finder", "levels-of-need")}  # fmt: skip
+        owner = self.front_door().service
+        if owner in self.paths:
+            links["front_door"] = html_path(self.paths[owner]).removesuffix("index.html")
+        return links
 
     def helpers(self, level) -> list:
         ids = level.who_will_help.get(self.borough.id, []) + level.who_will_help.get(SHARED, [])

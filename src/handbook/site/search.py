@@ -1,49 +1,120 @@
-"""What the search box should find a service by, beyond its own words.
+"""What search finds a page by: the words, numbers and details each page carries for the
+search index, and the model of what practitioners type that the search box applies.
 
-Material's search gives a page's `tags` metadata a very high weight (the tags themselves are
-not shown without the tags plugin). A service's tags are its name's acronyms and aliases, the
-plain words for its needs, and every way its own numbers can be typed, so that the service
-itself ranks above pages that merely mention it.
+The index is Pagefind's, built from the finished pages after the builder (see
+src/handbook/postbuild/search_index.py); it reads what a page says and, from hidden elements
+this module describes, what the page is also known as, with weights: a service's name,
+acronyms, aliases and own numbers count most, then its main need, its other needs, its
+summary, and then the rest of the page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..data import phones
-from ..data.model import Contact, Service
-from .vocabulary import search_words
+from ..data.dataset import Dataset
+from ..data.model import Borough, Contact, Service, Term
+from .vocabulary import TAGS, search_words
 
-# How much more a service's main need (its first tag) counts than its other needs.
-MAIN_NEED_WEIGHT = 3
+# Pagefind's element weights (its headings: h1 7, h2 6, h3 5; other text 1).
+NAMES_WEIGHT = 10
+MAIN_NEED_WEIGHT = 9
+NEED_WEIGHT = 6  # below the page title's 7: a need in passing is not what a page is about
+SUMMARY_WEIGHT = 5
+MODEL_FILE = "search-model.json"
+# Where the after-build step writes the words a typing mistake is corrected against.
+VOCABULARY_FOLDER = "search-vocabulary"
 
 
-def number_forms(raw: str, with_area_code: bool = True) -> list[str]:
-    """Every way a number is typed: '01253 477299' -> 01253477299, 477299, 441253477299.
-
-    Search treats each typed word as a prefix, and an area code is shared by every number in
-    a borough: so the heavily weighted tags leave out forms that start with it
-    (`with_area_code=False`), and a search for '01253 477299' is decided by '477299'.
-    """
+def number_forms(raw: str) -> list[str]:
+    """Every way a number is typed, as one word each: '01253 477299' -> 01253477299,
+    477299, 441253477299. The search box turns what is typed into one of these."""
     if phones.is_emergency(raw):
         return [raw]
     national = phones.national(raw)
-    area, _, local = national.partition(" ")
-    # As the source wrote it too: "01254 260 465" is typed as "260 465" by someone reading it.
-    written_local = raw.strip().removeprefix(area).strip()
-    compact = national.replace(" ", "") if with_area_code else ""
-    forms = [compact, local.replace(" ", ""), written_local, phones.e164(raw)[1:]]
+    _, _, local = national.partition(" ")
+    forms = [national.replace(" ", ""), local.replace(" ", ""), phones.e164(raw)[1:]]
     return list(dict.fromkeys(form for form in forms if form))
 
 
-def service_tags(service: Service, own_contacts: list[Contact]) -> list[str]:
-    terms: list[str] = []
-    if service.short_name:
-        terms.append(service.short_name)
-    terms.extend(service.aliases)
-    for position, tag in enumerate(service.tags):
-        # Repeats raise a word's weight in lunr: the main need outranks passing mentions.
-        repeats = MAIN_NEED_WEIGHT if position == 0 else 1
-        terms.extend(list(search_words(tag)) * repeats)
-    for contact in own_contacts:
-        if contact.phone:
-            terms.extend(number_forms(contact.phone, with_area_code=False))
-    return terms
+@dataclass
+class PageSearch:
+    """What one page is found by and what a search result shows of it."""
+
+    names: list[str] = field(default_factory=list)
+    main_need: list[str] = field(default_factory=list)
+    other_needs: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def service_search(service: Service, contacts: list[Contact], section_title: str) -> PageSearch:
+    """A service page: found by its names, needs and own numbers; shown with its summary and
+    the number to call."""
+    own = [c for c in contacts if c.service == service.id]
+    names = [service.name, *([service.short_name] if service.short_name else []), *service.aliases]
+    needs = [list(search_words(tag)) for tag in service.tags]
+    numbers = [form for c in own if c.phone for form in number_forms(c.phone)]
+    meta = {"kind": "service", "section": section_title, "status": service.status}
+    callable_ = next((c for c in [*own, *contacts] if c.phone), None)
+    if callable_ is not None:
+        meta |= {
+            "phone": phones.national(callable_.phone),
+            "tel": phones.tel_uri(callable_.phone),
+            "phone_name": callable_.name,
+        }
+    if numbers:
+        meta["numbers"] = " ".join(numbers)
+    return PageSearch(
+        names=list(dict.fromkeys(names)),
+        main_need=needs[0] if needs else [],
+        other_needs=[word for words in needs[1:] for word in words],
+        numbers=numbers,
+        meta=meta,
+    )
+
+
+def page_search(summary: str, kind: str = "page", numbers: list[str] | None = None) -> PageSearch:
+    """A page that is not a service: shown with a line saying what it is."""
+    return PageSearch(numbers=numbers or [], meta={"kind": kind, "summary": summary})
+
+
+def search_model(
+    dataset: Dataset, borough: Borough, links: dict[str, str], terms: list[Term]
+) -> dict:
+    """What the search box needs to understand a query on this borough's site: the words to
+    drop, the synonyms (data/search.yaml's, and each acronym of the glossary for what it
+    stands for), the words of worry, and the numbers and pages it offers first. `links` are
+    the site's own addresses (from the site's root) of the pages it offers."""
+    search = dataset.search
+    contacts = dataset.by_id("contacts")
+    front_door = contacts[borough.front_door]
+    emergency = contacts.get(borough.emergency) if borough.emergency else None
+    return {
+        "borough": {"id": borough.id, "name": borough.name},
+        "stop_words": sorted({w.casefold() for w in search.stop_words}),
+        "concern_words": sorted({w.casefold() for w in search.concern_words}),
+        "referral_words": sorted({w.casefold() for w in search.referral_words}),
+        "out_of_hours_words": sorted({w.casefold() for w in search.out_of_hours_words}),
+        "synonyms": [
+            {"words": [w.casefold() for w in s.words], "means": [m.casefold() for m in s.means]}
+            for s in search.synonyms
+        ]
+        + [
+            {"words": [t.term.casefold()], "means": [t.expansion.casefold()]}
+            for t in terms
+            if t.expansion.casefold() != t.term.casefold()
+        ],
+        "phrases": sorted({w.casefold() for tag in TAGS for w in search_words(tag)}),
+        "front_door": _contact(front_door) | {"url": links.get("front_door")},
+        "emergency": _contact(emergency) if emergency else None,
+        "links": {k: v for k, v in links.items() if k != "front_door"},
+    }
+
+
+def _contact(contact: Contact) -> dict:
+    found = {"name": contact.name}
+    if contact.phone:
+        found |= {"phone": phones.national(contact.phone), "tel": phones.tel_uri(contact.phone)}
+    return found
