@@ -381,3 +381,43 @@ def test_a_change_of_owners_is_shown_beside_who_approves(repo, capsys):
         "Approved by `@northshire-council/children-editors`, `@ns-lead`. This change makes the "
         "owners `@northshire-council/children-editors`, `@someone-else`."
     ) in lines
+
+
+def test_a_base_with_no_data_folder_makes_every_borough_new(repo, capsys):
+    git(repo.root, "rm", "-rq", "data")
+    (repo.root / "data").write_text("not a folder\n")
+    git(repo.root, "add", "data")
+    git(repo.root, "commit", "-qm", "data is a file")
+    git(repo.root, "rm", "-q", "--cached", "data")
+    (repo.root / "data").unlink()
+    git(repo.root, "checkout", "-q", "HEAD~1", "--", "data")
+    status, lines, _ = _changes(repo, capsys, "--base", "HEAD")
+    assert status == 0
+    assert lines[2:4] == [f"Note: There is no data/ at HEAD ({_short(repo, 'HEAD')}): every "
+                          "borough is new.", ""]  # fmt: skip
+    assert "Northshire (approved by @northshire-council/children-editors, @ns-lead): a new " \
+        "borough: its whole guide is new" in lines  # fmt: skip
+
+
+def test_a_link_out_of_the_base_is_left_out_not_followed(repo, capsys, tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Secret\n")
+    consent = repo.root / "content" / "shared" / "consent.md"
+    consent.unlink()
+    consent.symlink_to(outside)
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-qm", "a link out of the repository")
+    consent.unlink()
+    consent.write_text("# Secret\n")  # the same text, now in the repository
+    status, lines, err = _changes(repo, capsys, "--base", "HEAD")
+    assert (status, err) == (0, "")
+    # At the base the page was a link to outside the repository: it was not read.
+    assert lines[2] == (
+        f"Note: The data at HEAD ({_short(repo, 'HEAD')}) has 1 error (`handbook check` on "
+        "that commit lists them); its entries with errors are left out of this comparison."
+    )
+    assert lines[4:7] == [
+        "Northshire (approved by @northshire-council/children-editors, @ns-lead)",
+        "  New pages:",
+        "    Secret",
+    ]

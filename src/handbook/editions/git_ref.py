@@ -57,18 +57,35 @@ def data_at(root: Path, commit: str) -> Iterator[Path | None]:
 
     None when the commit has no data/ at all (it comes from before the handbook had data).
     """
-    present = (_git(root, "ls-tree", "--name-only", commit, "--", *DATA_PATHS) or "").split()
+    present = _folders(root, commit)
     if "data" not in present:
         yield None
         return
     archive = subprocess.run(
         ["git", "-C", str(root), "archive", "--format=tar", commit, "--", *present],
-        capture_output=True, check=True,
+        capture_output=True, check=False,
     )  # fmt: skip
+    if archive.returncode != 0:
+        raise RefError(f"git could not read data/ at {commit[:12]}: {archive.stderr.decode()}")
     with tempfile.TemporaryDirectory(prefix="handbook-base-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
+            tar.extractall(folder, filter=_inside)
         yield Path(folder)
+
+
+def _folders(root: Path, commit: str) -> list[str]:
+    """Which of data/ and content/ the commit has as folders."""
+    listing = _git(root, "ls-tree", commit, "--", *DATA_PATHS) or ""
+    entries = (line.split("\t", 1) for line in listing.splitlines() if "\t" in line)
+    return [path for info, path in entries if info.split()[1] == "tree"]
+
+
+def _inside(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Python's safe extraction, leaving out (not failing on) a link that leads outside."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _git(root: Path, *args: str) -> str | None:
