@@ -126,50 +126,63 @@ def compare(old: dict | None, new: dict, old_version: str | None, new_version: s
     }
     if old is None:
         return result
-    roles = _roles(old) | _roles(new)
-    result["contacts_changed"] = sorted(
-        _field_changes(old["contacts"], new["contacts"], CONTACT_FIELDS, _show_contact_value),
-        key=lambda change: (change["id"] not in roles, change["name"].casefold()),
-    )
-    for change in result["contacts_changed"]:
-        change["urgent"] = change["id"] in roles
-    result[URGENT] = _role_changes(old, new) + [
-        {"role": roles[c["id"]], **{k: c[k] for k in ("id", "name", "field", "what", "old", "new")}}
-        for c in result["contacts_changed"]
-        if c["urgent"]
-    ]
-    result["contacts_added"] = _added(old["contacts"], new["contacts"])
-    result["contacts_removed"] = _added(new["contacts"], old["contacts"])
-    result["services_added"] = _added(old["services"], new["services"])
-    result["services_removed"] = _added(new["services"], old["services"])
-    result["services_closed"], result["services_reopened"] = _status_changes(
-        old["services"], new["services"]
-    )
-    moved = {s["id"] for s in result["services_closed"] + result["services_reopened"]}
-    result["services_changed"] = [
-        change
-        for change in _field_changes(
-            old["services"],
-            new["services"],
-            (*SERVICE_FIELDS, "alert", "until"),
-            _show_service_value,
-        )  # fmt: skip
-        # A closure's notice and date are part of the closure, not a change of their own.
-        if not (change["id"] in moved and change["field"] in STATUS_FIELDS)
-    ]
+    result |= _contact_changes(old, new)
+    result |= _service_changes(old["services"], new["services"])
     if "pages" in old:  # snapshots published before pages were compared have none
-        result["pages_added"] = _added(old["pages"], new["pages"])
-        result["pages_removed"] = _added(new["pages"], old["pages"])
-        result["pages_changed"] = [
-            {"id": key, "name": page["name"]}
-            for key, page in _by_name(new["pages"])
-            if key in old["pages"] and old["pages"][key]["sha256"] != page["sha256"]
-        ]
+        result |= _page_changes(old["pages"], new["pages"])
     return result
 
 
 def has_changes(changes: dict) -> bool:
     return any(changes.get(key) for key, _ in SECTIONS)
+
+
+def _contact_changes(old: dict, new: dict) -> dict[str, list]:
+    roles = _roles(old) | _roles(new)
+    changed = sorted(
+        _field_changes(old["contacts"], new["contacts"], CONTACT_FIELDS, _show_contact_value),
+        key=lambda change: (change["id"] not in roles, change["name"].casefold()),
+    )
+    for change in changed:
+        change["urgent"] = change["id"] in roles
+    urgent = [{"role": roles[c["id"]], **{k: v for k, v in c.items() if k != "urgent"}}
+              for c in changed if c["urgent"]]  # fmt: skip
+    return {
+        "contacts_changed": changed,
+        URGENT: _role_changes(old, new) + urgent,
+        "contacts_added": _added(old["contacts"], new["contacts"]),
+        "contacts_removed": _added(new["contacts"], old["contacts"]),
+    }
+
+
+def _service_changes(before: dict, after: dict) -> dict[str, list]:
+    closed, reopened = _status_changes(before, after)
+    moved = {change["id"] for change in closed + reopened}
+    fields = (*SERVICE_FIELDS, "alert", "until")
+    return {
+        "services_added": _added(before, after),
+        "services_removed": _added(after, before),
+        "services_closed": closed,
+        "services_reopened": reopened,
+        # A closure's notice and date are part of the closure, not changes of their own.
+        "services_changed": [
+            change
+            for change in _field_changes(before, after, fields, _show_service_value)
+            if not (change["id"] in moved and change["field"] in STATUS_FIELDS)
+        ],
+    }
+
+
+def _page_changes(before: dict, after: dict) -> dict[str, list]:
+    return {
+        "pages_added": _added(before, after),
+        "pages_removed": _added(after, before),
+        "pages_changed": [
+            {"id": key, "name": page["name"]}
+            for key, page in _by_name(after)
+            if key in before and before[key]["sha256"] != page["sha256"]
+        ],
+    }
 
 
 def _pages(dataset: Dataset, borough) -> dict[str, dict]:
