@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 BOROUGH ?= blackburn-with-darwen
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve test lint render publish preview bench clean schemas
+.PHONY: setup build check serve test lint render publish preview bench clean schemas codeowners changes
 
 setup: $(STAMP)
 
@@ -39,6 +39,14 @@ preview: $(STAMP)
 # The JSON Schemas editors use to autocomplete data/*.yaml; regenerate after changing src/handbook/data/model.py.
 schemas: $(STAMP)
 	$(BIN)/handbook schema --out schemas
+
+# .github/CODEOWNERS from the boroughs' owners in data/boroughs.yaml; run after changing them.
+codeowners: $(STAMP)
+	$(BIN)/handbook codeowners
+
+# What a practitioner will see differently, compared with where this branch left main.
+changes: $(STAMP)
+	$(BIN)/handbook changes $(if $(BASE),--base $(BASE))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests hooks bench

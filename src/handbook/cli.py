@@ -66,10 +66,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     schema_cmd.add_argument("--out", type=Path, default=None, help="default: <root>/schemas")
 
+    changes_cmd = commands.add_parser(
+        "changes", help="what a practitioner will see differently, compared with a git commit"
+    )
+    changes_cmd.add_argument(
+        "--base", metavar="REF", default=None, help="default: the merge base with main"
+    )
+    changes_cmd.add_argument("--format", choices=("plain", "markdown"), default="plain")
+
+    codeowners_cmd = commands.add_parser(
+        "codeowners", help="write .github/CODEOWNERS from the boroughs' owners"
+    )
+    codeowners_cmd.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if it is out of date"
+    )
+
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "schema":
         return _schema(args.out or root / "schemas")
+    if args.command == "changes":
+        from .editions.pull_request import run
+
+        return run(root, args.base, args.format)
     _setup_logging()
     if args.command == "review":
         return _review(root, args.within)
@@ -78,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command == "check" or has_errors(problems):
         return 1 if has_errors(problems) else 0
+    if args.command == "codeowners":
+        from .data.codeowners import command
+
+        return command(dataset, args.check)
     if args.command == "render":
         from .pipeline.build import render_all
 

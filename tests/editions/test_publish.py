@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -12,36 +11,8 @@ from bs4 import BeautifulSoup
 
 from handbook.cli import main
 
-from ..conftest import FIXTURES, REPO, Project
-
-
-def _git(root, *args):
-    return subprocess.run(
-        ["git", "-C", str(root), *args], check=True, capture_output=True, text=True
-    ).stdout
-
-
-@pytest.fixture(scope="module")
-def git_identity():
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in (("NAME", "Test Editor"), ("EMAIL", "editor@example.org")):
-            patch.setenv(f"GIT_AUTHOR_{name}", value)
-            patch.setenv(f"GIT_COMMITTER_{name}", value)
-        yield
-
-
-def _new_repo(root):
-    """The fixture project with a second borough, committed in a new git repository."""
-    shutil.copytree(FIXTURES / "minimal", root)
-    for name in ("mkdocs.yml", "hooks", "overrides"):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, root / name)
-    repo = Project(root)
-    repo.add_borough("southshire", "Southshire", section="help")
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "first edition")
-    return repo
+from .conftest import git as _git
+from .conftest import new_repo as _new_repo
 
 
 @pytest.fixture

@@ -75,7 +75,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
     loaded = LoadedFile(shown)
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         loaded.problems.append(Problem(Location(shown, 1), "file not found", "syntax"))
         return loaded
     except UnicodeDecodeError as exc:

@@ -35,6 +35,10 @@ Route = Literal[ROUTES]  # type: ignore[valid-type]
 
 SHARED = "shared"  # the borough value for pan-Lancashire entries
 
+# A GitHub account (@name) or team (@organisation/team), as CODEOWNERS names them.
+OWNER = r"^@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+Owner = Annotated[str, StringConstraints(pattern=OWNER)]
+
 # Open Referral UK's service statuses, in our kebab-case ("temporarily closed" in its data).
 STATUSES = ("active", "temporarily-closed", "inactive")
 Status = Literal[STATUSES]  # type: ignore[valid-type]
@@ -188,6 +192,10 @@ class Borough(Strict):
     emergency: Id | None = Field(None, description="Contact id of the 999 entry")
     intro: Markdown | None = Field(None, description="Text on the home page")
     source: Text | None = Field(None, description="The document these details come from")
+    owners: list[Owner] = Field(
+        default_factory=list,
+        description="GitHub accounts or teams who approve changes to its data, e.g. @org/team",
+    )
     sections: list[Section] = Field(
         min_length=1, description="The borough's own parts of the guide, in order"
     )

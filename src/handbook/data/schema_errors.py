@@ -93,4 +93,9 @@ def _pattern_hint(field: str, value: object) -> str:
         return f"is not an email address: '{value}'"
     if field == "website":
         return f"must be a web address starting with https:// (got '{value}')"
+    if field == "owners":
+        return (
+            "must name GitHub accounts or teams, such as '@blackpool-editor' or "
+            f"'@lancashire/blackpool-editors' (got '{value}')"
+        )
     return f"must be lower-case words joined by hyphens, such as 'bwd-family-time' (got '{value}')"

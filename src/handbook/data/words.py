@@ -33,3 +33,19 @@ def age_range(ages: Ages | None) -> str:
 def long_date(day: date) -> str:
     """date(2026, 11, 3) -> '3 November 2026'."""
     return f"{day.day} {day:%B %Y}"
+
+
+# A service's status as a practitioner reads it (Open Referral UK's statuses).
+STATUS_WORDS = {
+    "active": "open",
+    "temporarily-closed": "temporarily closed",
+    "inactive": "no longer running",
+}
+
+
+def page_title(text: str) -> str | None:
+    """The title of a content page: its first line, '# Title'."""
+    lines = text.lstrip().splitlines()
+    if not lines or not lines[0].startswith("# "):
+        return None
+    return lines[0].removeprefix("# ").strip()

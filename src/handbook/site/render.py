@@ -16,6 +16,7 @@ import jinja2
 from ..data import phones
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
+from ..data.words import page_title
 from ..editions import changes as changes_module
 from ..editions.edition import Edition, current_edition
 from . import glossary, vocabulary
@@ -154,8 +155,8 @@ def render_borough(
     page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
          levels_file=dataset.levels_file,
          search=page_search(SUMMARIES["levels-of-need"]))  # fmt: skip
-    page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
-         edition=edition, has_changes=changes_module.has_changes(changes),
+    page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes, edition=edition,
+         has_changes=changes_module.has_changes(changes), sections=changes_module.SECTIONS,
          search=page_search(SUMMARIES["whats-changed"]))  # fmt: skip
     page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
          tags=view.tags_in_use(), search=page_search(SUMMARIES["finder"]))  # fmt: skip
@@ -245,7 +246,7 @@ class _BoroughView:
         if name in GENERATED:
             return SectionEntry(TITLES[name], GENERATED[name])
         text = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
-        title = text.lstrip().splitlines()[0].removeprefix("# ").strip()
+        title = page_title(text) or name
         return SectionEntry(title, f"{section.id}/{name}", content=text)
 
     def contact(self, contact_id: str):
