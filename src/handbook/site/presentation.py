@@ -7,6 +7,7 @@ from ..data.model import Entry
 from ..data.reviews import is_overdue, next_review
 from ..data.words import age_range, long_date, years
 from . import vocabulary
+from .finder import age_ends
 from .search import number_forms
 
 LEVEL_NAMES = {
@@ -57,6 +58,7 @@ FILTERS = {
     "tel": phones.tel_uri,
     "years": years,
     "age_range": age_range,
+    "age_ends": age_ends,
     "level_list": level_list,
     "route_words": route_words,
     "long_date": long_date,
