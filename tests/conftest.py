@@ -62,9 +62,8 @@ class Project:
         return hits[occurrence - 1]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    root = tmp_path / "project"
+def copy_project(root: Path) -> Project:
+    """A fresh copy of tests/fixtures/minimal at `root`, with the theme and hooks it builds with."""
     shutil.copytree(FIXTURES / "minimal", root)
     for name in ("mkdocs.yml", "hooks", "overrides"):
         source = REPO / name
@@ -73,6 +72,11 @@ def project(tmp_path: Path) -> Project:
         else:
             shutil.copy(source, root / name)
     return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
-"""Finding the right help fast, in the real browser: search, the service finder, the urgent
-bar on every page, and acronym tooltips."""
+"""Finding the right help fast, in the real browser: search, the urgent bar on every page,
+and acronym tooltips (the service finder's tests are in test_finder.py)."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from ..conftest import REPO
 from .search_eval import answers
 
 BWD = "blackburn-with-darwen"
@@ -52,60 +50,6 @@ def test_search_puts_the_right_service_first(page, borough, query, expected):
     results = _search(page, borough, query)
     assert results, f"no results for {query!r}"
     assert results[0] == f"/{borough}/{expected}", results[:3]
-
-
-def _services() -> list[dict]:
-    return yaml.safe_load((REPO / "data" / "services.yaml").read_text())["services"]
-
-
-def _shown(page) -> list[str]:
-    return page.page.eval_on_selector_all(
-        ".finder-service:not([hidden])", "els => els.map(e => e.dataset.service)"
-    )
-
-
-@pytest.mark.parametrize("borough, team", [(BWD, "bwd-engage"), (BPL, "bpl-awaken")])
-def test_shared_finder_link_for_a_15_year_old_at_risk_of_exploitation(page, borough, team):
-    page.page.goto(f"{borough}/finder/?age=15&need=exploitation")
-    shown = _shown(page)
-    assert team in shown
-    too_young = {
-        s["id"] for s in _services()
-        if s["borough"] == borough and (s.get("ages") or {}).get("max", 25) < 15
-    }  # fmt: skip
-    assert not too_young & set(shown)
-    assert all("exploitation" in s["tags"] for s in _services() if s["id"] in shown)
-    assert page.page.input_value("#finder-age") == "15"
-    assert page.page.input_value("#finder-need") == "exploitation"
-
-
-def test_finder_excludes_services_outside_the_age(page):
-    page.page.goto(f"{BWD}/finder/?age=15")
-    assert "bwd-childrens-centres" not in _shown(page)  # 0 to 11
-    page.page.goto(f"{BWD}/finder/?age=4")
-    assert "bwd-childrens-centres" in _shown(page)
-
-
-def test_finder_choices_go_into_the_address(page):
-    page.page.goto(f"{BWD}/finder/")
-    page.page.fill("#finder-age", "15")
-    page.page.select_option("#finder-level", "3")
-    page.page.select_option("#finder-need", "exploitation")
-    assert page.page.url.endswith("/finder/?age=15&level=3&need=exploitation")
-    total = len([s for s in _services() if s["borough"] == BWD])
-    assert f"of {total} services match" in page.page.inner_text("#finder-count")
-
-
-def test_finder_without_javascript_lists_every_service(browser, site_server):
-    context = browser.new_context(base_url=f"http://{site_server}/", java_script_enabled=False)
-    plain = context.new_page()
-    plain.goto(f"{BWD}/finder/?age=15&need=exploitation")
-    assert plain.locator(".finder-service").count() == len(
-        [s for s in _services() if s["borough"] == BWD]
-    )
-    assert plain.locator(".finder-service[hidden]").count() == 0
-    assert not plain.locator("#finder-form").is_visible()
-    context.close()
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from ..data.model import Entry
 from ..data.reviews import is_overdue, next_review
 from ..data.words import age_range, long_date, years
 from . import vocabulary
+from .finder import age_ends
 
 LEVEL_NAMES = {
     1: "universal",
@@ -55,6 +56,7 @@ FILTERS = {
     "tel": phones.tel_uri,
     "years": years,
     "age_range": age_range,
+    "age_ends": age_ends,
     "level_list": level_list,
     "route_words": route_words,
     "long_date": long_date,

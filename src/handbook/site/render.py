@@ -19,8 +19,9 @@ from ..data.model import SHARED, Borough, Section, Service
 from ..data.words import page_title
 from ..editions import changes as changes_module
 from ..editions.edition import Edition, current_edition
-from . import glossary, vocabulary
+from . import glossary
 from . import search as search_module
+from .finder import finder
 from .presentation import FILTERS, LEVEL_NAMES
 from .search import MODEL_FILE, PageSearch, page_search, search_model, service_search
 
@@ -158,8 +159,8 @@ def render_borough(
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes, edition=edition,
          has_changes=changes_module.has_changes(changes), sections=changes_module.SECTIONS,
          search=page_search(SUMMARIES["whats-changed"]))  # fmt: skip
-    page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
-         tags=view.tags_in_use(), search=page_search(SUMMARIES["finder"]))  # fmt: skip
+    page(GENERATED["finder"], "finder.md.j2", finder=finder(view.services_in_guide_order()),
+         search=page_search(SUMMARIES["finder"]))  # fmt: skip
     page(GENERATED["glossary"], "glossary.md.j2", terms=terms,
          search=page_search(SUMMARIES["glossary"], kind="glossary"))  # fmt: skip
     site.files[SNAPSHOT_FILE] = to_json(changes_module.snapshot(dataset, borough_id))
@@ -278,10 +279,10 @@ class _BoroughView:
             self.contacts[c] for c in service.contacts if self.contacts[c].service == service.id
         ]
 
-    def tags_in_use(self) -> list[str]:
-        """The need tags of this borough's services, in the vocabulary's order."""
-        used = {tag for service in self.services.values() for tag in service.tags}
-        return [tag for tag in vocabulary.TAGS if tag in used]
+    def services_in_guide_order(self) -> list[Service]:
+        """This borough's services section by section, as the guide prints them."""
+        order = {section.id: n for n, (section, _) in enumerate(self.sections())}
+        return sorted(self.services.values(), key=lambda s: order.get(s.section, len(order)))
 
     def header(self) -> dict:
         front_door = self.front_door()
