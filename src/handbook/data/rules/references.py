@@ -19,9 +19,9 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _contacts(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
+    boroughs = _with_shared(dataset.known_ids("boroughs"))
     services = dataset.by_id("services")
-    known_services = dataset.raw_ids.get("services", set())
+    known_services = dataset.known_ids("services")
     for contact in dataset.contacts:
         yield from _resolve(dataset, contact, ("borough",), contact.borough, boroughs, "borough")
         if contact.service is None:
@@ -43,12 +43,12 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
     boroughs = dataset.by_id("boroughs")
     contacts = dataset.by_id("contacts")
     services = dataset.by_id("services")
-    known_contacts = dataset.raw_ids.get("contacts", set())
-    known_services = dataset.raw_ids.get("services", set())
+    known_contacts = dataset.known_ids("contacts")
+    known_services = dataset.known_ids("services")
     for service in dataset.services:
         yield from _resolve(
             dataset, service, ("borough",), service.borough,
-            dataset.raw_ids.get("boroughs", set()), "borough",
+            dataset.known_ids("boroughs"), "borough",
         )  # fmt: skip
         borough = boroughs.get(service.borough)
         if borough is None:
@@ -90,7 +90,7 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
 
 def _boroughs(dataset: Dataset) -> Iterator[Problem]:
     contacts = dataset.by_id("contacts")
-    known = dataset.raw_ids.get("contacts", set())
+    known = dataset.known_ids("contacts")
     for borough in dataset.boroughs:
         refs = [(("front_door",), borough.front_door)]
         refs += [(("out_of_hours", i), c) for i, c in enumerate(borough.out_of_hours)]
@@ -115,8 +115,8 @@ def _boroughs(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _levels(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
-    contacts = dataset.raw_ids.get("contacts", set())
+    boroughs = _with_shared(dataset.known_ids("boroughs"))
+    contacts = dataset.known_ids("contacts")
     for level in dataset.levels:
         for borough_id, contact_ids in level.who_will_help.items():
             key = ("who_will_help", borough_id)
@@ -137,14 +137,20 @@ def _levels(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _terms(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set())
+    boroughs = dataset.known_ids("boroughs")
     for term in dataset.terms:
         for index, borough_id in enumerate(term.boroughs):
             yield from _resolve(dataset, term, ("boroughs", index), borough_id, boroughs, "borough")
 
 
-def _resolve(dataset, entry, key, value: str, known: set[str], what: str) -> Iterator[Problem]:
-    if value in known:
+def _with_shared(boroughs: set[str] | None) -> set[str] | None:
+    return None if boroughs is None else boroughs | {SHARED}
+
+
+def _resolve(
+    dataset, entry, key, value: str, known: set[str] | None, what: str
+) -> Iterator[Problem]:
+    if known is None or value in known:  # None: the file that defines them was unreadable
         return
     label = getattr(entry, "id", None) or f"level {getattr(entry, 'level', '?')}"
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
