@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .content import load_pages
 from .loader import LoadedFile, collector_paused, load_yaml
 from .model import (
     Borough,
@@ -52,6 +53,8 @@ class Dataset:
     raw_ids: dict[str, set[str]] = field(default_factory=dict)
     # The data files (by name) that could not be read, whose entries are therefore unknown.
     unreadable: set[str] = field(default_factory=set)
+    # The text of every content page the sections list, by 'folder/name.md', read once.
+    pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def data_dir(self) -> Path:
@@ -88,6 +91,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     with collector_paused():
         for name, (model, list_key) in DATA_FILES.items():
             problems.extend(_load_file(dataset, root, name, model, list_key))
+    problems.extend(load_pages(dataset))
     return dataset, problems
 
 

@@ -25,7 +25,6 @@ from yaml.events import (
     DocumentStartEvent,
     MappingStartEvent,
     ScalarEvent,
-    SequenceStartEvent,
 )  # fmt: skip
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver

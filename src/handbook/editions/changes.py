@@ -15,10 +15,11 @@ from ..data.model import SHARED, Ages
 from ..data.words import age_range
 from . import published
 
-CONTACT_FIELDS = ("name", "phone", "email", "website", "hours")
+CONTACT_FIELDS = ("name", "phone", "extension", "email", "website", "hours")
 SERVICE_FIELDS = ("name", "section", "ages", "levels", "referral", "eligibility", "contacts")
 FIELD_WORDS = {
-    "phone": "Phone number", "email": "Email", "website": "Web address", "hours": "Hours",
+    "phone": "Phone number", "extension": "Extension", "email": "Email",
+    "website": "Web address", "hours": "Hours",
     "name": "Name", "section": "Section", "ages": "Ages", "levels": "Levels of need",
     "referral": "How to refer", "eligibility": "Who qualifies", "contacts": "Contacts",
 }  # fmt: skip

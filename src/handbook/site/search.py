@@ -23,8 +23,8 @@ def number_forms(raw: str, with_area_code: bool = True) -> list[str]:
     a borough: so the heavily weighted tags leave out forms that start with it
     (`with_area_code=False`), and a search for '01253 477299' is decided by '477299'.
     """
-    if phones.is_emergency(raw):
-        return [raw]
+    if phones.is_short(raw):  # 999, 101, 116 123: dialled and typed as they are
+        return list(dict.fromkeys([phones.e164(raw), phones.national(raw)]))
     national = phones.national(raw)
     area, _, local = national.partition(" ")
     # As the source wrote it too: "01254 260 465" is typed as "260 465" by someone reading it.

@@ -42,8 +42,8 @@ def check(dataset: Dataset) -> Iterator[Problem]:
     for loaded in dataset.files.values():
         if loaded.data is not None:
             yield from _data_file(dataset.root, loaded)
-    for shown, path in _content_pages(dataset):
-        yield from _content_page(shown, path)
+    for key, text in sorted(dataset.pages.items()):
+        yield from _content_page(f"content/{key}", text)
 
 
 def faults(text: str) -> Iterator[tuple[int, str, str]]:
@@ -89,8 +89,7 @@ def _data_file(root: Path, loaded: LoadedFile) -> Iterator[Problem]:
             yield Problem(Location(start.path, line), message, "markup")
 
 
-def _content_page(shown: str, path: Path) -> Iterator[Problem]:
-    text = path.read_text(encoding="utf-8")
+def _content_page(shown: str, text: str) -> Iterator[Problem]:
     for offset, template, found in faults(text):
         line = text.count("\n", 0, offset) + 1
         message = template.format(where="in this page", found=found)
@@ -163,16 +162,3 @@ def _line_holding(snippet: str, nth: int, lines: list[str], first: int, last: in
         if seen > nth:
             return number
     return None
-
-
-def _content_pages(dataset: Dataset) -> list[tuple[str, Path]]:
-    """The content pages the sections list (those that exist: `pages` reports the others)."""
-    listed = [("shared", section) for section in dataset.shared_sections]
-    listed += [(b.id, section) for b in dataset.boroughs for section in b.sections]
-    pages = {}
-    for folder, section in listed:
-        for page in section.pages:
-            path = dataset.content_dir / folder / page
-            if page.endswith(".md") and path.is_file():
-                pages[f"content/{folder}/{page}"] = path
-    return sorted(pages.items())

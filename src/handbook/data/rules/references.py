@@ -116,13 +116,21 @@ def _boroughs(dataset: Dataset) -> Iterator[Problem]:
 
 def _levels(dataset: Dataset) -> Iterator[Problem]:
     boroughs = _with_shared(dataset.known_ids("boroughs"))
-    contacts = dataset.known_ids("contacts")
+    known = dataset.known_ids("contacts")
+    contacts = dataset.by_id("contacts")
     for level in dataset.levels:
         for borough_id, contact_ids in level.who_will_help.items():
             key = ("who_will_help", borough_id)
             yield from _resolve(dataset, level, key, borough_id, boroughs, "borough")
             for index, contact_id in enumerate(contact_ids):
-                yield from _resolve(dataset, level, key + (index,), contact_id, contacts, "contact")
+                yield from _resolve(dataset, level, key + (index,), contact_id, known, "contact")
+                contact = contacts.get(contact_id)
+                if contact is not None and contact.borough not in (borough_id, SHARED):
+                    yield Problem(
+                        dataset.locate(level, *key, index),
+                        _helper_elsewhere(level, contact, borough_id),
+                        "references",
+                    )
     known_levels = {level.level for level in dataset.levels}
     if not dataset.levels:
         return
@@ -134,6 +142,19 @@ def _levels(dataset: Dataset) -> Iterator[Problem]:
                     f"{service.id}: level {value} is not described in data/levels.yaml",
                     "references",
                 )
+
+
+def _helper_elsewhere(level, contact, borough_id: str) -> str:
+    """A level's helper for one borough (or for all) that belongs to another borough."""
+    if borough_id == SHARED:
+        return (
+            f"level {level.level}: contact '{contact.id}' belongs to {contact.borough}, so it "
+            f"cannot help every borough (list it under '{contact.borough}:' instead)"
+        )
+    return (
+        f"level {level.level}: contact '{contact.id}' belongs to {contact.borough}, not "
+        f"{borough_id} (use a contact of this borough or a shared one)"
+    )
 
 
 def _terms(dataset: Dataset) -> Iterator[Problem]:
