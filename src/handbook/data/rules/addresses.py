@@ -38,18 +38,23 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _clashes(dataset: Dataset, borough) -> Iterator[tuple[Location, str]]:
-    taken: dict[str, tuple[str, Location | None]] = {html_path(HOME): ("the home page", None)}
+    # Each address, who has it, and where that is written (found only for a clash: there are
+    # thousands of services and rarely a clash).
+    taken: dict[str, tuple] = {html_path(HOME): ("the home page", None)}
     for name, path in GENERATED.items():
         taken[html_path(path)] = (GENERATED_TITLES[name], None)
 
-    def claim(md_path: str, what: str, where: Location) -> Iterator[tuple[Location, str]]:
+    def claim(md_path: str, what: str, entry, *key) -> Iterator[tuple[Location, str]]:
         address = html_path(md_path)
         if address not in taken:
-            taken[address] = (what, where)
+            taken[address] = (what, (entry, key))
             return
-        other, other_where = taken[address]
-        at = f" ({other_where.path}:{other_where.line})" if other_where else ""
-        yield where, (
+        other, other_entry = taken[address]
+        at = ""
+        if other_entry is not None:
+            other_where = dataset.locate(other_entry[0], *other_entry[1])
+            at = f" ({other_where.path}:{other_where.line})"
+        yield dataset.locate(entry, *key), (
             f"two pages at one address '{shown_address(md_path)}': {what} and {other}{at}; "
             "rename one of them"
         )
@@ -65,19 +70,15 @@ def _clashes(dataset: Dataset, borough) -> Iterator[tuple[Location, str]]:
         seen_ids.add(section.id)
         own.append((section, folder))
         yield from claim(
-            section_index(section.id),
-            f"the index page of section '{section.id}'",
-            dataset.locate(section, "id"),
+            section_index(section.id), f"the index page of section '{section.id}'", section, "id"
         )
-    services = {s.id: s for s in reversed(dataset.services)}  # a repeated id: identifiers
+    first = {s.id: s for s in reversed(dataset.services)}  # a repeated id: identifiers
     for service in dataset.services:
-        if services[service.id] is not service:
+        if service.borough != borough.id or first[service.id] is not service:
             continue
-        if service.borough == borough.id and service.section in seen_ids:
+        if service.section in seen_ids:
             yield from claim(
-                service_page(service.section, service.id),
-                f"service '{service.id}'",
-                dataset.locate(service, "id"),
+                service_page(service.section, service.id), f"service '{service.id}'", service, "id"
             )
     for section, folder in own:
         for index, name in enumerate(section.pages):
@@ -85,5 +86,5 @@ def _clashes(dataset: Dataset, borough) -> Iterator[tuple[Location, str]]:
                 yield from claim(
                     content_page(section.id, name),
                     f"content page 'content/{folder}/{name}'",
-                    dataset.locate(section, "pages", index),
-                )
+                    section, "pages", index,
+                )  # fmt: skip
