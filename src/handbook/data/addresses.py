@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .model import SHARED
 
 HOME = "index.md"
 # Pages the generator writes from the data, by the bare name a section may list them under.
@@ -19,6 +24,11 @@ GENERATED = {
     "finder": "finder.md",
     "glossary": "glossary.md",
 }
+GENERATED_TITLES = {
+    "levels-of-need": "the Levels of need page", "contacts": "the Who to call page",
+    "whats-changed": "the What's changed page", "finder": "the Find a service page",
+    "glossary": "the Glossary page",
+}  # fmt: skip
 # Folders the builder and the after-build steps write into: no section may take their names.
 RESERVED_FOLDERS = ("assets", "search", "pdf", "pagefind")
 # A content page is named by a path inside its borough's content folder: words, optionally
@@ -55,3 +65,44 @@ def shown_address(md_path: str) -> str:
     """The address a practitioner sees: 'teams/bwd-engage/' (the home page is '/')."""
     folder = posixpath.dirname(html_path(md_path))
     return f"{folder}/" if folder else "/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a borough's site: its Markdown path, what it is (in words), and the entry
+    and key that name it in the data (for its line), if any."""
+
+    md_path: str
+    what: str
+    section: Any = None  # the Section it belongs to, if any
+    entry: Any = None
+    key: tuple = ()
+    source: str | None = None  # a content page's file in content/: 'shared/consent.md'
+
+
+def borough_pages(dataset, borough) -> Iterator[Page]:
+    """Every page of one borough's site: fixed pages, then each section's index, its
+    services and its content pages (in that order: a clash is reported at the later one)."""
+    yield Page(HOME, "the home page")
+    for name, path in GENERATED.items():
+        yield Page(path, GENERATED_TITLES[name])
+    sections = [(s, SHARED) for s in dataset.shared_sections]
+    sections += [(s, borough.id) for s in borough.sections]
+    for section, _ in sections:
+        what = f"the index page of section '{section.id}'"
+        yield Page(section_index(section.id), what, section, section, ("id",))
+    by_id = {}
+    for section, _ in sections:
+        by_id.setdefault(section.id, section)
+    for service in dataset.services:
+        if service.borough == borough.id and service.section in by_id:
+            path = service_page(service.section, service.id)
+            yield Page(path, f"service '{service.id}'", by_id[service.section], service, ("id",))
+    for section, folder in sections:
+        for index, name in enumerate(section.pages):
+            if name.endswith(".md") and is_page_name(name):
+                source = f"{folder}/{name}"
+                yield Page(
+                    content_page(section.id, name), f"content page 'content/{source}'",
+                    section, section, ("pages", index), source,
+                )  # fmt: skip

@@ -6,26 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..addresses import (
-    GENERATED,
-    HOME,
-    RESERVED_FOLDERS,
-    content_page,
-    html_path,
-    is_page_name,
-    section_index,
-    service_page,
-    shown_address,
-)  # fmt: skip
+from ..addresses import GENERATED, RESERVED_FOLDERS, Page, borough_pages, html_path, shown_address
 from ..dataset import Dataset
-from ..model import SHARED
+from ..model import Service
 from ..problems import Location, Problem
-
-GENERATED_TITLES = {
-    "levels-of-need": "the Levels of need page", "contacts": "the Who to call page",
-    "whats-changed": "the What's changed page", "finder": "the Find a service page",
-    "glossary": "the Glossary page",
-}  # fmt: skip
 
 
 def check(dataset: Dataset) -> Iterator[Problem]:
@@ -38,53 +22,35 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _clashes(dataset: Dataset, borough) -> Iterator[tuple[Location, str]]:
-    # Each address, who has it, and where that is written (found only for a clash: there are
-    # thousands of services and rarely a clash).
-    taken: dict[str, tuple] = {html_path(HOME): ("the home page", None)}
-    for name, path in GENERATED.items():
-        taken[html_path(path)] = (GENERATED_TITLES[name], None)
-
-    def claim(md_path: str, what: str, entry, *key) -> Iterator[tuple[Location, str]]:
-        address = html_path(md_path)
-        if address not in taken:
-            taken[address] = (what, (entry, key))
-            return
-        other, other_entry = taken[address]
+    skipped = _reported_elsewhere(dataset, borough)
+    first_service = {s.id: s for s in reversed(dataset.services)}
+    taken: dict[str, Page] = {}
+    for page in borough_pages(dataset, borough):
+        if page.section is not None and id(page.section) in skipped:
+            continue
+        if isinstance(page.entry, Service) and first_service[page.entry.id] is not page.entry:
+            continue  # a repeated service id: the identifiers rule's
+        address = html_path(page.md_path)
+        other = taken.setdefault(address, page)
+        if other is page:
+            continue
         at = ""
-        if other_entry is not None:
-            other_where = dataset.locate(other_entry[0], *other_entry[1])
+        if other.entry is not None:  # found only for a clash: rare, among thousands of pages
+            other_where = dataset.locate(other.entry, *other.key)
             at = f" ({other_where.path}:{other_where.line})"
-        yield dataset.locate(entry, *key), (
-            f"two pages at one address '{shown_address(md_path)}': {what} and {other}{at}; "
-            "rename one of them"
+        yield dataset.locate(page.entry, *page.key), (
+            f"two pages at one address '{shown_address(page.md_path)}': {page.what} and "
+            f"{other.what}{at}; rename one of them"
         )
 
-    sections = [(s, SHARED) for s in dataset.shared_sections]
-    sections += [(s, borough.id) for s in borough.sections]
-    seen_ids: set[str] = set()
-    own = []
-    for section, folder in sections:
-        # A repeated section id is the identifiers rule's; a reserved one the pages rule's.
-        if section.id in seen_ids or section.id in GENERATED or section.id in RESERVED_FOLDERS:
-            continue
-        seen_ids.add(section.id)
-        own.append((section, folder))
-        yield from claim(
-            section_index(section.id), f"the index page of section '{section.id}'", section, "id"
-        )
-    first = {s.id: s for s in reversed(dataset.services)}  # a repeated id: identifiers
-    for service in dataset.services:
-        if service.borough != borough.id or first[service.id] is not service:
-            continue
-        if service.section in seen_ids:
-            yield from claim(
-                service_page(service.section, service.id), f"service '{service.id}'", service, "id"
-            )
-    for section, folder in own:
-        for index, name in enumerate(section.pages):
-            if name.endswith(".md") and is_page_name(name):
-                yield from claim(
-                    content_page(section.id, name),
-                    f"content page 'content/{folder}/{name}'",
-                    section, "pages", index,
-                )  # fmt: skip
+
+def _reported_elsewhere(dataset: Dataset, borough) -> set[int]:
+    """Sections whose clash another rule reports: a repeated id (identifiers), an id that is
+    a generated page's or a reserved folder's (pages)."""
+    seen: set[str] = set()
+    skipped: set[int] = set()
+    for section in [*dataset.shared_sections, *borough.sections]:
+        if section.id in seen or section.id in GENERATED or section.id in RESERVED_FOLDERS:
+            skipped.add(id(section))
+        seen.add(section.id)
+    return skipped
