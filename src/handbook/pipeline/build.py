@@ -19,6 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..builders.mkdocs_hooks import BOROUGH_ENV
 from ..data.dataset import Dataset
+from ..postbuild.hardening import harden
 from ..site.render import environment
 
 log = logging.getLogger("handbook")
@@ -62,6 +63,7 @@ def build_all(dataset: Dataset, out: Path) -> None:
         for borough in dataset.boroughs:
             started = time.perf_counter()
             build_borough(root, borough.id, staging / borough.id)
+            harden(staging / borough.id)
             log.info("built %s in %.1f s", borough.id, time.perf_counter() - started)
         write_landing(dataset, staging)
     except BaseException:

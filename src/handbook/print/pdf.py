@@ -41,6 +41,8 @@ def documents(site: RenderedSite) -> list[Document]:
 def write_pdfs(site: RenderedSite, site_dir: Path, site_url: str | None) -> list[Path]:
     from weasyprint import CSS, HTML  # imported here: it takes ~0.5 s and only PDFs need it
 
+    from .fetch import site_fetcher
+
     started = time.perf_counter()
     out = site_dir / PDF_FOLDER
     out.mkdir(parents=True, exist_ok=True)
@@ -49,7 +51,9 @@ def write_pdfs(site: RenderedSite, site_dir: Path, site_url: str | None) -> list
     for document in documents(site):
         html = compose(site, document, site_dir, site_url)
         target = out / document.file_name
-        HTML(string=html, base_url=str(site_dir)).write_pdf(target, stylesheets=[stylesheet])
+        HTML(string=html, base_url=str(site_dir), url_fetcher=site_fetcher(site_dir)).write_pdf(
+            target, stylesheets=[stylesheet]
+        )
         written.append(target)
     log.info(
         "PDFs for %s: %d files in %.1f s",

@@ -1,0 +1,2 @@
+"""After-build steps: plain functions over one borough's built folder, run by the pipeline
+after the builder."""
