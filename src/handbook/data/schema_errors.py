@@ -149,7 +149,7 @@ def _entry_label(loc: PathKey, loaded: LoadedFile) -> str:
             data = data[part]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
+        if isinstance(part, int) and isinstance(data, dict) and isinstance(data.get("id"), str):
             label = f"{data['id']}: "
     return label
 
