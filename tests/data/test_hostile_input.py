@@ -48,9 +48,7 @@ PAGE_NAME = (
 )
 ANCHORS = "anchors ('&{}') are not allowed: write the value out in full where it is needed"
 SYNTAX = "(check the indentation and that text containing ': ' is in quotes)"
-COSTLY = (
-    "check it against the source, and if it is right, add 'number_type_intended: {}'"
-)
+COSTLY = "check it against the source, and if it is right, add 'number_type_intended: {}'"
 
 
 @dataclass(frozen=True)

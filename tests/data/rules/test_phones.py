@@ -12,21 +12,36 @@ CONTACTS = "data/contacts.yaml"
     [
         ("01254 66640", "is not a valid UK number (10 digits"),
         ("01254 6664000", "is not a valid UK number (12 digits"),
-        ("phone CADS", "is not a phone number (it contains letters: put only the number in "
-         "'phone', and words in 'name', 'hours' or 'notes')"),
+        (
+            "phone CADS",
+            "is not a phone number (it contains letters: put only the number in "
+            "'phone', and words in 'name', 'hours' or 'notes')",
+        ),
         ("0800 O92 2332", "contains the letter O: did you mean 0?"),
         ("01254 66640l", "contains the letter l: did you mean 1?"),
-        ("01254 666400 ext 21", "includes an extension: write the number alone in 'phone' "
-         "and the extension in its own field, such as extension: \"4321\""),
-        ("01254#666400", "contains '#': write the digits 0 to 9, with spaces, brackets or "
-         "hyphens as the source prints them"),
+        (
+            "01254 666400 ext 21",
+            "includes an extension: write the number alone in 'phone' "
+            'and the extension in its own field, such as extension: "4321"',
+        ),
+        (
+            "01254#666400",
+            "contains '#': write the digits 0 to 9, with spaces, brackets or "
+            "hyphens as the source prints them",
+        ),
         ("118 118", "is a short number that is not a public line"),
-        ("0906 123 4567", "is a premium-rate or service-charge number (calls cost more than a "
-         "normal call): check it against the source, and if it is right, add "
-         "'number_type_intended: premium-rate'"),
-        ("070 1234 5678", "is a personal number (070: it forwards to any phone, costs more, and "
-         "is often used by scammers): check it against the source, and if it is right, add "
-         "'number_type_intended: personal'"),
+        (
+            "0906 123 4567",
+            "is a premium-rate or service-charge number (calls cost more than a "
+            "normal call): check it against the source, and if it is right, add "
+            "'number_type_intended: premium-rate'",
+        ),
+        (
+            "070 1234 5678",
+            "is a personal number (070: it forwards to any phone, costs more, and "
+            "is often used by scammers): check it against the source, and if it is right, add "
+            "'number_type_intended: personal'",
+        ),
         ("+1 212 555 0100", "is not a UK number"),
     ],
 )
@@ -103,14 +118,13 @@ def test_112_like_999_needs_the_emergency_mark(project, check, written):
 @pytest.mark.parametrize("kind, written", [("premium-rate", "0906 123 4567"),
                                            ("personal", "070 1234 5678")])  # fmt: skip
 def test_a_costly_number_marked_as_intended_is_allowed(project, check, kind, written):
-    project.replace(
-        CONTACTS, '"01254 666400"', f'"{written}"\n    number_type_intended: {kind}'
-    )
+    project.replace(CONTACTS, '"01254 666400"', f'"{written}"\n    number_type_intended: {kind}')
     assert check(project) == (0, [])
 
 
 def test_a_number_marked_costly_that_is_not_is_reported(project, check):
-    project.replace(CONTACTS, '"01254 666400"', '"01254 666400"\n    number_type_intended: personal')
+    intended = '"01254 666400"\n    number_type_intended: personal'
+    project.replace(CONTACTS, '"01254 666400"', intended)
     line = project.line_of(CONTACTS, "number_type_intended")
     assert check(project) == (
         1,
