@@ -18,7 +18,6 @@ from ..data import sanitize
 from ..data.addresses import borough_pages, html_path
 from ..data.content import IMAGE_SUFFIXES, is_real_file
 from ..data.dataset import Dataset
-from ..data.model import SHARED
 from ..data.problems import Location, Problem
 from .render import CHANGES_FILE, PDF_FOLDER, SNAPSHOT_FILE, WHOLE_GUIDE, render_for_build
 
@@ -67,8 +66,6 @@ class _BoroughLinks:
                 line = _line_of(href, lines, after)
                 after = line - 1
                 if message:
-                    if page.source.startswith(f"{SHARED}/"):
-                        message += f" (in the site of {self.borough.name})"
                     yield Problem(Location(shown, line), message, "links")
 
     def _fault(self, page, kind: str, href: str) -> str | None:
