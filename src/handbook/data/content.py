@@ -54,18 +54,24 @@ def load_pages(dataset) -> list[Problem]:
 
 def is_real_file(content_dir: Path, path: Path) -> bool:
     """A regular file under content_dir, with no symbolic link on the way to it."""
+    return not through_link(content_dir, path) and path.is_file()
+
+
+def through_link(content_dir: Path, path: Path) -> bool:
+    """Whether reaching `path` from content_dir (or content_dir itself) follows a link; a
+    path outside content_dir counts as one."""
     try:
         relative = path.relative_to(content_dir)
     except ValueError:
-        return False
+        return True
     current = content_dir
     if current.is_symlink():
-        return False
+        return True
     for part in relative.parts:
         current = current / part
         if current.is_symlink():
-            return False
-    return current.is_file()
+            return True
+    return False
 
 
 def read_page(path: Path, shown: str) -> tuple[str | None, Problem | None]:

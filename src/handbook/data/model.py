@@ -76,7 +76,7 @@ class Contact(Entry):
     name: Text = Field(description="The name shown with the number")
     phone: Text | None = Field(None, description="One UK number, as written")
     extension: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,8}$")] | None = Field(
-        None, description="The extension to dial after the number, digits only, e.g. \"4321\""
+        None, description='The extension to dial after the number, digits only, e.g. "4321"'
     )
     number_type_intended: Literal[INTENDED_TYPES] | None = Field(  # type: ignore[valid-type]
         None,

@@ -122,7 +122,7 @@ def _check_written(raw: str) -> None:
     if EXTENSION_WORDS.search(raw):
         raise PhoneError(
             f"'{raw}' includes an extension: write the number alone in 'phone' and the "
-            "extension in its own field, such as extension: \"4321\""
+            'extension in its own field, such as extension: "4321"'
         )
     letters = [ch for ch in raw if ch.isalpha()]
     if letters:

@@ -38,8 +38,18 @@ PAGE_ATTRIBUTES = {
     "*": TEXT_ATTRIBUTES["*"] | {"hidden", "title", "role", "lang", "dir"},
     "a": TEXT_ATTRIBUTES["a"] | {"download"},
     "button": {"type"},
-    "input": {"type", "name", "min", "max", "step", "inputmode", "value", "placeholder",
-              "checked", "autocomplete"},  # fmt: skip
+    "input": {
+        "type",
+        "name",
+        "min",
+        "max",
+        "step",
+        "inputmode",
+        "value",
+        "placeholder",
+        "checked",
+        "autocomplete",
+    },  # fmt: skip
     "label": {"for"},
     "option": {"value", "selected"},
     "select": {"name", "multiple"},

@@ -61,7 +61,7 @@ class _BoroughLinks:
             shown = f"content/{page.source}"
             lines = text.splitlines()
             after = 0
-            for kind, href in _links(sanitize.to_html(text, self.dataset.root)):
+            for kind, href in _parsed(sanitize.to_html(text, self.dataset.root)).links:
                 message = self._fault(page, kind, href)
                 line = _line_of(href, lines, after)
                 after = line - 1
@@ -111,7 +111,7 @@ class _BoroughLinks:
             text = self.dataset.pages.get(page.source, "")
         else:
             text = self._rendered().pages.get(md_path, "")
-        return _ids(sanitize.to_html(text, self.dataset.root))
+        return _parsed(sanitize.to_html(text, self.dataset.root)).ids
 
     def _rendered(self):
         # Once per borough, and only when a link asks for an anchor on a generated page.
@@ -138,18 +138,11 @@ def _line_of(href: str, lines: list[str], after: int) -> int:
     return after + 1 if after < len(lines) else 1
 
 
-def _links(html: str) -> list[tuple[str, str]]:
+def _parsed(html: str) -> _Links:
     parser = _Links()
     parser.feed(html)
     parser.close()
-    return parser.links
-
-
-def _ids(html: str) -> set[str]:
-    parser = _Links()
-    parser.feed(html)
-    parser.close()
-    return parser.ids
+    return parser
 
 
 class _Links(HTMLParser):
@@ -171,4 +164,3 @@ class _Links(HTMLParser):
             self.links.append(("image", values["src"]))
 
     handle_startendtag = handle_starttag
-

@@ -38,9 +38,12 @@ def _clashes(dataset: Dataset, borough) -> Iterator[tuple[Location, str]]:
         if other.entry is not None:  # found only for a clash: rare, among thousands of pages
             other_where = dataset.locate(other.entry, *other.key)
             at = f" ({other_where.path}:{other_where.line})"
-        yield dataset.locate(page.entry, *page.key), (
-            f"two pages at one address '{shown_address(page.md_path)}': {page.what} and "
-            f"{other.what}{at}; rename one of them"
+        yield (
+            dataset.locate(page.entry, *page.key),
+            (
+                f"two pages at one address '{shown_address(page.md_path)}': {page.what} and "
+                f"{other.what}{at}; rename one of them"
+            ),
         )
 
 

@@ -46,9 +46,7 @@ def _file(dataset: Dataset, path: Path) -> Iterator[Problem]:
     elif not path.is_file():
         yield _problem(dataset, path, "is not a file: content/ may hold only pages and images")
     elif suffix == ".svg":
-        yield _problem(
-            dataset, path, "SVG images can carry scripts: save the image as PNG instead"
-        )
+        yield _problem(dataset, path, "SVG images can carry scripts: save the image as PNG instead")
     elif suffix != ".md" and suffix not in IMAGE_SUFFIXES and path.name != KEPT_EMPTY:
         allowed = ", ".join(IMAGE_SUFFIXES)
         yield _problem(

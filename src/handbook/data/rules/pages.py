@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..addresses import GENERATED, RESERVED_FOLDERS, is_page_name
-from ..content import is_real_file
+from ..content import is_real_file, through_link
 from ..dataset import Dataset
 from ..model import SHARED
 from ..problems import Location, Problem
@@ -61,8 +61,8 @@ def _pages(dataset: Dataset, section, folder: str) -> Iterator[Problem]:
                 "pages",
             )
         elif not is_real_file(dataset.content_dir, dataset.content_dir / folder / page):
-            path = dataset.content_dir / folder / page
-            if not (path.exists() or path.is_symlink()):  # a link is the content rule's
+            # A link on the way is the content rule's to report; anything else is no page.
+            if not through_link(dataset.content_dir, dataset.content_dir / folder / page):
                 yield Problem(
                     where, f"section '{section.id}': page '{shown}' does not exist", "pages"
                 )
