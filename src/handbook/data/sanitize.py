@@ -104,11 +104,12 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+@lru_cache(maxsize=512)  # a content page is read by the markup rule and the link check
 def to_html(text: str, root: Path) -> str:
     converter = _converter(root.resolve())
     try:
         return converter.reset().convert(text)
-    except Exception:  # noqa: BLE001 - an extension's fault in odd text must not stop a check
+    except Exception:  # an extension's fault on odd text must not stop a check with a traceback
         return ""
 
 
