@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .data.problems import as_errors, has_errors
+from .data.problems import as_errors, has_errors, sort_problems
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -170,8 +170,11 @@ def _options(args):
 
 def _check(root: Path, output_format: str, strict: bool = False):
     from .data.validate import check
+    from .site import links
 
     dataset, problems = check(root)
+    if not has_errors(problems):  # links may lead to generated pages: render valid data only
+        problems = sort_problems([*problems, *links.check(dataset)])
     if strict:
         problems = as_errors(problems)
     for problem in problems:

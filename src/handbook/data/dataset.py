@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .content import load_pages
 from .loader import LoadedFile, collector_paused, load_yaml
 from .model import (
     Borough,
@@ -52,8 +53,13 @@ class Dataset:
     search: SearchFile = field(default_factory=SearchFile)
     site_url: str | None = None
     # Every id written in the data, valid or not, so that a reference to an entry that
-    # failed its own checks is not reported a second time as missing.
+    # failed its own checks is not reported a second time as missing. A file that could not
+    # be read has no entry: references into it are not checked (see `known_ids`).
     raw_ids: dict[str, set[str]] = field(default_factory=dict)
+    # The data files (by name) that could not be read, whose entries are therefore unknown.
+    unreadable: set[str] = field(default_factory=set)
+    # The text of every content page the sections list, by 'folder/name.md', read once.
+    pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def data_dir(self) -> Path:
@@ -67,6 +73,11 @@ class Dataset:
         """The file and line of `entry` (or of one of its fields)."""
         file_name, base = entry._where
         return self.files[file_name].locate(base + tuple(key))
+
+    def known_ids(self, kind: str) -> set[str] | None:
+        """Every id of a kind ('contacts' ...) written in the data; None when its file could
+        not be read, so that the rules do not report every reference into it as unknown."""
+        return self.raw_ids.get(kind)
 
     def contact(self, contact_id: str) -> Contact | None:
         return self.by_id("contacts").get(contact_id)
@@ -85,6 +96,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     with collector_paused():
         for name, (model, list_key) in DATA_FILES.items():
             problems.extend(_load_file(dataset, root, name, model, list_key))
+    problems.extend(load_pages(dataset))
     return dataset, problems
 
 
@@ -94,12 +106,22 @@ def _load_file(dataset: Dataset, root: Path, name: str, model, list_key: str) ->
     loaded = load_yaml(root / "data" / name, display_path=f"data/{name}")
     dataset.files[name] = loaded
     if loaded.data is None:
-        return list(loaded.problems)
+        return [*loaded.problems, *_unreadable(dataset, name, loaded.problems)]
     file_model, indexes, file_problems = _validate_file(loaded, model, list_key)
+    if file_model is None:
+        return [*loaded.problems, *file_problems, *_unreadable(dataset, name, file_problems)]
     dataset.raw_ids[list_key] = _raw_ids(loaded.data, list_key)
-    if file_model is not None:
-        _attach(dataset, name, file_model, indexes)
+    _attach(dataset, name, file_model, indexes)
     return [*loaded.problems, *file_problems]
+
+
+def _unreadable(dataset: Dataset, name: str, problems: list[Problem]) -> list[Problem]:
+    """One line saying what was not checked, so that one fault does not become many."""
+    dataset.unreadable.add(name)
+    # At the file's last fault, so that the line follows what it is about.
+    where = max(p.location for p in problems) if problems else Location(f"data/{name}", 1)
+    message = f"the checks that need data/{name} were skipped until it can be read"
+    return [Problem(where, message, "syntax", "note")]
 
 
 def _validate_file(loaded: LoadedFile, model: type[BaseModel], list_key: str):
@@ -111,6 +133,10 @@ def _validate_file(loaded: LoadedFile, model: type[BaseModel], list_key: str):
     if not isinstance(loaded.data, dict):
         where = loaded.locate(())
         return None, None, [Problem(where, f"the file must start with '{list_key}:'")]
+    required = model.model_fields[list_key].is_required()
+    if not isinstance(loaded.data.get(list_key, None if required else []), list):
+        # Nothing in the file can be checked: its entries are not a list of entries.
+        return None, None, list(problems_from(_error(model, loaded.data), loaded, model))
     try:
         return model.model_validate(loaded.data), None, []
     except ValidationError as error:
@@ -120,6 +146,14 @@ def _validate_file(loaded: LoadedFile, model: type[BaseModel], list_key: str):
         }
         salvaged, indexes = _salvage(loaded.data, model, list_key, bad_items)
         return salvaged, indexes, problems
+
+
+def _error(model: type[BaseModel], data: dict) -> ValidationError:
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        return error
+    raise AssertionError("a list that is not a list passed its model")  # pragma: no cover
 
 
 def _salvage(data: dict, model: type[BaseModel], list_key: str, bad_items: set):
@@ -146,7 +180,15 @@ def _raw_ids(data, list_key: str) -> set[str]:
     items = data.get(list_key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         return set()
-    return {item["id"] for item in items if isinstance(item, dict) and "id" in item}
+    ids: set[str] = set()
+    for item in items:
+        written = item.get("id") if isinstance(item, dict) else None
+        # An id written wrongly (as a list, or a number) is reported at its entry; the
+        # references to what it meant are not reported again as unknown.
+        for value in written if isinstance(written, list) else [written]:
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                ids.add(str(value))
+    return ids
 
 
 def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | None) -> None:

@@ -1,8 +1,11 @@
 """Load YAML and remember where every value came from.
 
-PyYAML's composer gives every node its position; we build plain Python values from those
-nodes ourselves so that each value's path (keys and list indexes) maps to a file and line.
-A syntax error or a repeated key becomes a Problem at its line, never a traceback.
+We build plain Python values straight from the parser's events, so that each value's path
+(keys and list indexes) maps to a file and line, and so that nothing in a file can make the
+loader do more than read it: anchors, aliases, merge keys and tags (which the data needs
+none of) are problems at their line, never expanded or constructed; nesting and size have
+limits. A syntax error, a repeated key or an impossible value becomes a Problem at its line,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -15,8 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)  # fmt: skip
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from .problems import Location, Problem
 
@@ -27,6 +38,12 @@ except ImportError:  # pragma: no cover
 
 PathKey = tuple[str | int, ...]
 STR_TAG = "tag:yaml.org,2002:str"
+YAML_TAGS = "tag:yaml.org,2002:"
+
+# The data is a list of entries whose fields hold lists of text at most: 6 levels deep. The
+# limits stop a file built to exhaust memory or time, far above anything an editor writes.
+MAX_DEPTH = 20
+MAX_BYTES = 64 * 1024 * 1024
 
 
 class Locations(Mapping):
@@ -56,12 +73,18 @@ class Locations(Mapping):
 
 @dataclass
 class LoadedFile:
-    """One YAML file: its data, where each value sits, and what went wrong reading it."""
+    """One YAML file: its data, where each value sits, and what went wrong reading it.
+
+    `data` is None when the file could not be read safely; `written` keeps how each value
+    that YAML did not read as text was written (`01254666400`, read as the number
+    179531008), so that messages can quote the editor's own words.
+    """
 
     path: str
     data: Any = None
     locations: Mapping[PathKey, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    written: dict[PathKey, str] = field(default_factory=dict)
 
     def locate(self, key: PathKey) -> Location:
         """The location of `key`, or of its nearest ancestor that exists in the file."""
@@ -73,37 +96,62 @@ class LoadedFile:
 def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
     shown = display_path or str(path)
     loaded = LoadedFile(shown)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        loaded.problems.append(Problem(Location(shown, 1), "file not found", "syntax"))
-        return loaded
-    except UnicodeDecodeError as exc:
-        loaded.problems.append(
-            Problem(Location(shown, 1), f"not UTF-8 text ({exc.reason})", "syntax")
-        )
+    text = _read_text(path, loaded)
+    if text is None:
         return loaded
     with collector_paused():
+        builder = _Builder(loaded)
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            for event in yaml.parse(text, Loader=_Loader):
+                if not builder.take(event):
+                    break
         except yaml.MarkedYAMLError as exc:
             loaded.problems.append(_syntax_problem(shown, exc))
             return loaded
-        except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
-            loaded.problems.append(Problem(Location(shown, 1), f"YAML error: {exc}", "syntax"))
+        except yaml.YAMLError as exc:  # errors of the reader: a character YAML refuses
+            loaded.problems.append(_reader_problem(shown, text, exc))
             return loaded
-        loaded.data = {} if root is None else _Builder(loaded).build(root, ())
+    if builder.unsafe:
+        loaded.problems.extend(builder.unsafe)
+        loaded.locations = {}
+        return loaded
+    loaded.data = {} if builder.root is _NOTHING else builder.root
     return loaded
+
+
+def _read_text(path: Path, loaded: LoadedFile) -> str | None:
+    where = Location(loaded.path, 1)
+    try:
+        if path.is_symlink() or not path.is_file():
+            message = "file not found" if not path.exists() else "must be a file of its own"
+            loaded.problems.append(Problem(where, message, "syntax"))
+            return None
+        if path.stat().st_size > MAX_BYTES:
+            loaded.problems.append(
+                Problem(where, f"the file is larger than {MAX_BYTES // 2**20} MB", "syntax")
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        loaded.problems.append(Problem(where, f"cannot be read ({exc.strerror})", "syntax"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = f"not UTF-8 text ({exc.reason}); save the file as UTF-8"
+        loaded.problems.append(Problem(Location(loaded.path, line), message, "syntax"))
+        return None
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while data is read: YAML to nodes, values and models.
+    """Pause Python's cycle collector while data is read: YAML to values and models.
 
-    Each step allocates several objects per YAML node and frees none, so the collector runs
+    Each step allocates several objects per YAML value and frees none, so the collector runs
     again and again over an ever larger heap and finds nothing: it was over half of
-    `handbook check` on 10,000 services (`make bench`). Nodes, values and models hold no
-    reference cycles, so the pause leaves nothing uncollected.
+    `handbook check` on 10,000 services (`make bench`). Values and models hold no reference
+    cycles, so the pause leaves nothing uncollected.
     """
     if not gc.isenabled():  # already paused by a caller: leave it as it is
         yield
@@ -128,54 +176,160 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(Location(shown, line, column), message, "syntax")
 
 
+def _reader_problem(shown: str, text: str, exc: yaml.YAMLError) -> Problem:
+    position = getattr(exc, "position", 0) or 0
+    line = text.count("\n", 0, position) + 1
+    character = getattr(exc, "character", None)  # libyaml gives its code, PyYAML the text
+    code = ord(character) if isinstance(character, str) else character
+    what = f" (U+{code:04X})" if isinstance(code, int) else ""
+    message = f"a character YAML does not allow{what}: delete it or retype the line"
+    return Problem(Location(shown, line), message, "syntax")
+
+
+_NOTHING = object()  # no document yet (an empty file)
+_SKIP = object()  # a value with no place in the data: under a key that was refused
+
+
+class _Frame:
+    """An open mapping or list, and where its next value goes."""
+
+    __slots__ = ("value", "key", "next_key", "key_mark", "expect_key")
+
+    def __init__(self, value, key: PathKey):
+        self.value = value
+        self.key = key
+        self.next_key: str | object | None = None  # the key waiting for its value
+        self.key_mark: tuple[int, int] = (1, 1)
+        self.expect_key = True
+
+
 class _Builder:
+    """Turns parser events into values, recording each value's line and any unsafe YAML."""
+
     def __init__(self, loaded: LoadedFile):
         self.loaded = loaded
         loaded.locations = Locations(loaded.path)
         self.marks = loaded.locations.marks  # written directly: this is the hot loop
+        self.stack: list[_Frame] = []
+        self.root: Any = _NOTHING
+        self.documents = 0
+        self.unsafe: list[Problem] = []  # faults that make the file unusable
+        self.unsafe_lines: set[int] = set()
+        self.resolver = Resolver()
         self.constructor = SafeConstructor()
+        self._written: str | None = None  # how the scalar being placed was written
 
-    def build(self, node: yaml.Node, key: PathKey) -> Any:
-        mark = node.start_mark
-        self.marks[key] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, MappingNode):
-            return self._mapping(node, key)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, key + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+    def take(self, event) -> bool:
+        """Handle one event; False when reading must stop."""
+        if isinstance(event, ScalarEvent):
+            self._place(self._scalar(event), event)
+        elif isinstance(event, CollectionStartEvent):
+            self._check_unsafe(event)
+            if len(self.stack) >= MAX_DEPTH:
+                self._unsafe(event, f"nested more than {MAX_DEPTH} levels deep "
+                             "(check the indentation)")  # fmt: skip
+                return False
+            value = {} if isinstance(event, MappingStartEvent) else []
+            key = self._place(value, event)
+            self.stack.append(_Frame(value, key))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, AliasEvent):
+            self._unsafe(event, f"aliases ('*{event.anchor}') are not allowed: write the "
+                         "value out in full")  # fmt: skip
+            self._place(_SKIP, event)
+        elif isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._unsafe(event, "a data file holds one document: remove the '---' line "
+                             "and what follows it, or merge the two")  # fmt: skip
+                return False
+        return True
 
-    def _scalar(self, node: yaml.Node) -> Any:
-        # Nearly every value and key is text, which is the node's value as it stands; the
-        # constructor's bookkeeping for it cost more than composing the node.
-        if isinstance(node, ScalarNode) and node.tag == STR_TAG:
-            return node.value
-        return self.constructor.construct_object(node, deep=True)
+    def _scalar(self, event: ScalarEvent):
+        self._check_unsafe(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.expect_key and isinstance(frame.value, dict):
+            if event.value == "<<" and event.implicit[0]:
+                self._unsafe(event, "merge keys ('<<') are not allowed: write out each "
+                             "field the entry needs")  # fmt: skip
+            return event.value  # a key is a name, whatever it looks like
+        # Nearly every value is text, which is the event's value as it stands.
+        if event.tag is not None or not event.implicit[0]:
+            return event.value
+        tag = self.resolver.resolve(ScalarNode, event.value, (True, False))
+        if tag == STR_TAG or tag in (YAML_TAGS + "merge", YAML_TAGS + "value"):
+            return event.value
+        if tag == YAML_TAGS + "timestamp":
+            # Kept as written: the model reads dates, and says so when one does not exist
+            # (2026-11-31), where PyYAML's constructor would raise.
+            value = event.value
+        else:
+            try:
+                value = self.constructor.construct_object(ScalarNode(tag, event.value))
+            except (ConstructorError, ValueError):
+                value = event.value
+        self._written = event.value
+        return value
 
-    def _mapping(self, node: MappingNode, key: PathKey) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            name = self._scalar(key_node)
-            if not isinstance(name, (str, int)):
-                self.loaded.problems.append(
-                    Problem(_location(self.loaded.path, key_node), "a key must be plain text")
-                )
-                continue
-            name = str(name)
-            if name in result:
-                self.loaded.problems.append(
-                    Problem(
-                        _location(self.loaded.path, key_node),
-                        f"'{name}' appears twice in the same entry (remove one of them)",
-                        "duplicates",
-                    )
-                )
-                continue
-            result[name] = self.build(value_node, key + (name,))
+    def _place(self, value, event) -> PathKey:
+        """Put a value where it belongs: the root, the next item of a list, or under a key."""
+        mark = event.start_mark
+        line_column = (mark.line + 1, mark.column + 1)
+        written, self._written = self._written, None
+        if not self.stack:
+            self.root = value
+            self.marks[()] = line_column
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            key = frame.key + (len(frame.value),)
+            frame.value.append(value)
+            self.marks[key] = line_column
+        elif frame.expect_key:
+            frame.expect_key = False
+            frame.key_mark = line_column
+            frame.next_key = self._key_name(value, frame, event)
+            return frame.key + ("\0key",)
+        else:
+            frame.expect_key = True
+            name = frame.next_key
+            if not isinstance(name, str) or value is _SKIP:
+                return frame.key + ("\0skipped",)
+            key = frame.key + (name,)
+            frame.value[name] = value
             # The line of the key itself is where an editor looks for a misspelt field.
-            mark = key_node.start_mark
-            self.marks[key + (name,)] = (mark.line + 1, mark.column + 1)
-        return result
+            self.marks[key] = frame.key_mark
+        if written is not None:
+            self.loaded.written[key] = written
+        return key
 
+    def _key_name(self, value, frame: _Frame, event) -> str | object:
+        where = Location(self.loaded.path, *frame.key_mark)
+        if not isinstance(value, str):
+            self.loaded.problems.append(Problem(where, "a key must be plain text"))
+            return _SKIP
+        if value in frame.value:
+            message = f"'{value}' appears twice in the same entry (remove one of them)"
+            self.loaded.problems.append(Problem(where, message, "duplicates"))
+            return _SKIP
+        return value
 
-def _location(path: str, node: yaml.Node) -> Location:
-    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+    def _check_unsafe(self, event) -> None:
+        if event.anchor is not None:
+            self._unsafe(event, f"anchors ('&{event.anchor}') are not allowed: write the "
+                         "value out in full where it is needed")  # fmt: skip
+        tag = event.tag
+        if tag is not None:
+            shown = "!!" + tag.removeprefix(YAML_TAGS) if tag.startswith(YAML_TAGS) else tag
+            self._unsafe(event, f"tags such as '{shown}' are not allowed: remove it (text "
+                         "starting with '!' goes in quotes)")  # fmt: skip
+
+    def _unsafe(self, event, message: str) -> None:
+        # One message a line: a line of an alias bomb holds many aliases and one anchor.
+        line = event.start_mark.line + 1
+        if line in self.unsafe_lines:
+            return
+        self.unsafe_lines.add(line)
+        where = Location(self.loaded.path, line, event.start_mark.column + 1)
+        self.unsafe.append(Problem(where, message, "syntax"))

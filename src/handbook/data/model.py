@@ -17,6 +17,11 @@ Id = Annotated[str, StringConstraints(pattern=KEBAB)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1)]
 Years = Annotated[float, Field(description="Age in years; decimals allowed, e.g. 15.75")]
+# Web addresses are https (nothing on the way can change the page) and are written into
+# Markdown links, so they hold none of the characters that would end one.
+WEBSITE = r"^https://[^\s<>\"'`\\()\[\]{}|^]+$"
+EMAIL = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
+INTENDED_TYPES = ("premium-rate", "personal")  # number types that cost more to call
 
 TAGS = (
     "exploitation", "missing-from-home", "domestic-abuse", "homelessness", "disability",
@@ -74,10 +79,17 @@ class Contact(Entry):
     borough: Id = Field(description="A borough id, or `shared`")
     name: Text = Field(description="The name shown with the number")
     phone: Text | None = Field(None, description="One UK number, as written")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+    extension: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,8}$")] | None = Field(
+        None, description='The extension to dial after the number, digits only, e.g. "4321"'
+    )
+    number_type_intended: Literal[INTENDED_TYPES] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="premium-rate or personal: the number costs more to call, and is right",
+    )
+    email: Annotated[str, StringConstraints(pattern=EMAIL)] | None = Field(
         None, description="An email address"
     )
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+    website: Annotated[str, StringConstraints(pattern=WEBSITE)] | None = Field(
         None, description="A web address starting with https://"
     )
     hours: Text | None = Field(None, description="When it is answered, in words")
@@ -255,7 +267,7 @@ class Synonym(Strict):
 class BoroughsFile(Strict):
     """data/boroughs.yaml: the boroughs and the parts of the guide they share."""
 
-    site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+/$")] | None = Field(
+    site_url: Annotated[str, StringConstraints(pattern=WEBSITE[:-1] + "/$")] | None = Field(
         None, description="Where the sites are published, ending in /; shown on the PDFs"
     )
     shared_sections: list[Section] = Field(

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Level = Literal["error", "warning"]
+# A note says what was not checked and why; it never fails a run on its own.
+Level = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True, order=True)
@@ -25,14 +26,15 @@ class Problem:
 
     def format_plain(self) -> str:
         loc = self.location
-        prefix = "" if self.level == "error" else "warning: "
+        prefix = "" if self.level == "error" else f"{self.level}: "
         return f"{loc.path}:{loc.line}: {prefix}{self.message}"
 
     def format_github(self) -> str:
         loc = self.location
         # GitHub workflow commands treat %, \r and \n specially in the message.
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.level} file={loc.path},line={loc.line},col={loc.column}::{message}"
+        kind = "notice" if self.level == "note" else self.level
+        return f"::{kind} file={loc.path},line={loc.line},col={loc.column}::{message}"
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -45,4 +47,4 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def as_errors(problems: Iterable[Problem]) -> list[Problem]:
     """`--strict`: every warning (an overdue review) counts as an error."""
-    return [replace(p, level="error") for p in problems]
+    return [replace(p, level="error") if p.level == "warning" else p for p in problems]

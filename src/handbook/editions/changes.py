@@ -18,14 +18,15 @@ from ..data.model import SHARED, Ages
 from ..data.words import STATUS_WORDS, age_range, long_date, page_title
 from . import published
 
-CONTACT_FIELDS = ("name", "phone", "email", "website", "hours")
+CONTACT_FIELDS = ("name", "phone", "extension", "email", "website", "hours")
 SERVICE_FIELDS = ("name", "section", "ages", "levels", "referral", "eligibility", "contacts")
 # Whether a service runs at all. A snapshot written before services had a status has none of
 # these, which means active.
 STATUS_FIELDS = ("status", "alert", "until")
 ACTIVE = "active"
 FIELD_WORDS = {
-    "phone": "Phone number", "email": "Email", "website": "Web address", "hours": "Hours",
+    "phone": "Phone number", "extension": "Extension", "email": "Email",
+    "website": "Web address", "hours": "Hours",
     "name": "Name", "section": "Section", "ages": "Ages", "levels": "Levels of need",
     "referral": "How to refer", "eligibility": "Who qualifies", "contacts": "Contacts",
     "alert": "Notice", "until": "Closed until", "contact": "Contact",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..postbuild.hardening import harden
 from ..postbuild.search_index import index_site
 
 
@@ -28,6 +29,8 @@ def _pdfs(folder: Path, manifest: dict) -> object:
 
 
 STEPS: tuple[Step, ...] = (
+    # First: every later step reads the pages as they will be published.
+    Step("hardening", lambda folder, manifest: harden(folder)),
     Step("search index", index_site),
     Step("pdfs", _pdfs, slow=True),
 )

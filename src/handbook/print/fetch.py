@@ -1,38 +1,39 @@
-"""What WeasyPrint may read while it prints: files of the built site, and nothing else.
-
-Printing runs at build time on a machine that may reach the network; an image in a page that
-points at another host would be fetched from there (and tell it the build ran), and a link to
-a file outside the site would put that file in a PDF. Only files inside the built folder are
-read; anything else is refused and the PDF goes without it.
-"""
+"""What WeasyPrint may read while it prints a borough's PDFs: files of the built site, and
+data: URLs (which fetch nothing). Never another host, never a file outside the site, so no
+edit to data or content can make a build request anything or print a file it should not."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher
 
-log = logging.getLogger("handbook")
-
 
 class SiteOnlyFetcher(URLFetcher):
-    """A URL fetcher that opens file: URLs inside one folder and refuses every other URL."""
+    """A URLFetcher that refuses every URL but data: and files inside `site_dir`.
 
-    def __init__(self, folder: Path):
-        super().__init__(allowed_protocols={"file"})
-        self.folder = folder.resolve()
+    WeasyPrint catches the refusal, warns and leaves the resource out of the PDF.
+    """
+
+    def __init__(self, site_dir: Path, **kwargs):
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, **kwargs)
+        self.site_dir = Path(site_dir).resolve()
 
     def fetch(self, url, headers=None):
+        if not self.allows(url):
+            raise ValueError(f"not part of the built site, so not fetched: {url[:200]}")
+        return super().fetch(url, headers)
+
+    def allows(self, url: str) -> bool:
         parts = urlsplit(url)
+        if parts.scheme == "data":
+            return True
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise ValueError(f"not fetched, not part of the site: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not path.is_relative_to(self.folder) or not path.is_file():
-            raise ValueError(f"not fetched, outside the built site: {url}")
-        return super().fetch(path.as_uri(), headers)
+            return False
+        path = Path(unquote(parts.path)).resolve()  # resolves '..' and symbolic links
+        return path.is_relative_to(self.site_dir) and path.is_file()
 
 
-def url_fetcher(folder: Path) -> SiteOnlyFetcher:
-    return SiteOnlyFetcher(folder)
+def site_fetcher(site_dir: Path) -> SiteOnlyFetcher:
+    return SiteOnlyFetcher(site_dir)

@@ -23,7 +23,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from ..site.render import PDF_FOLDER, WHOLE_GUIDE, environment, html_path
-from .fetch import url_fetcher
+from .fetch import site_fetcher
 
 log = logging.getLogger("handbook")
 
@@ -53,7 +53,7 @@ def write_pdfs(folder: Path, manifest: dict) -> list[Path]:
     started = time.perf_counter()
     sections = [Section(s["id"], s["title"], s["paths"]) for s in manifest["sections"]]
     html = compose(folder, manifest, sections)
-    fetcher = url_fetcher(folder)
+    fetcher = site_fetcher(folder)
     stylesheet = CSS(filename=str(folder / PRINT_CSS), url_fetcher=fetcher)
     whole = HTML(string=html, base_url=str(folder), url_fetcher=fetcher).render(
         stylesheets=[stylesheet]

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from ..data import phones
+from ..data.addresses import GENERATED, HOME, content_page, html_path, section_index, service_page
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
 from ..data.words import page_title
@@ -34,23 +35,7 @@ def pdf_href(from_page: str, name: str) -> str:
     return posixpath.relpath(f"{PDF_FOLDER}/{name}.pdf", posixpath.dirname(html_path(from_page)))
 
 
-def html_path(md_path: str) -> str:
-    """Where MkDocs writes a page: 'a/b.md' -> 'a/b/index.html' (directory URLs)."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
 TEMPLATES = Path(__file__).parent / "templates"
-HOME = "index.md"
-GENERATED = {
-    "levels-of-need": "levels-of-need.md",
-    "contacts": "contacts.md",
-    "whats-changed": "whats-changed.md",
-    "finder": "finder.md",
-    "glossary": "glossary.md",
-}
 # What a search result says of each generated page.
 SUMMARIES = {
     "home": "The front door and the urgent numbers, and what is in this guide.",
@@ -173,7 +158,7 @@ def render_borough(
         {TITLES["whats-changed"]: GENERATED["whats-changed"]},
     ]
     for section, folder in view.sections():
-        index = f"{section.id}/index.md"
+        index = section_index(section.id)
         entries = view.section_entries(section, folder)
         about = section.intro or f"The services and pages of {section.title}."
         page(index, "section.md.j2", section=section, entries=entries,
@@ -228,7 +213,7 @@ class _BoroughView:
         self.borough = borough
         self.contacts = dataset.by_id("contacts")
         self.services = {s.id: s for s in dataset.services if s.borough == borough.id}
-        self.paths = {s.id: f"{s.section}/{s.id}.md" for s in self.services.values()}
+        self.paths = {s.id: service_page(s.section, s.id) for s in self.services.values()}
 
     def sections(self) -> list[tuple[Section, str]]:
         shared = [(s, SHARED) for s in self.dataset.shared_sections]
@@ -246,9 +231,9 @@ class _BoroughView:
     def _page_entry(self, section: Section, folder: str, name: str) -> SectionEntry:
         if name in GENERATED:
             return SectionEntry(TITLES[name], GENERATED[name])
-        text = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
+        text = self.dataset.pages[f"{folder}/{name}"]
         title = page_title(text) or name
-        return SectionEntry(title, f"{section.id}/{name}", content=text)
+        return SectionEntry(title, content_page(section.id, name), content=text)
 
     def contact(self, contact_id: str):
         return self.contacts[contact_id]
@@ -289,8 +274,8 @@ class _BoroughView:
         phone = front_door.phone
         return {
             "front_door_name": front_door.name,
-            "front_door_number": phones.national(phone) if phone else None,
-            "front_door_tel": phones.tel_uri(phone) if phone else None,
+            "front_door_number": phones.national(phone, front_door.extension) if phone else None,
+            "front_door_tel": phones.tel_uri(phone, front_door.extension) if phone else None,
         }
 
     def search_links(self) -> dict[str, str]:

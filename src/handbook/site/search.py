@@ -30,8 +30,8 @@ VOCABULARY_FOLDER = "search-vocabulary"
 def number_forms(raw: str) -> list[str]:
     """Every way a number is typed, as one word each: '01253 477299' -> 01253477299,
     477299, 441253477299. The search box turns what is typed into one of these."""
-    if phones.is_emergency(raw):
-        return [raw]
+    if phones.is_short(raw):  # 999, 101, 116 123: dialled and typed as they are
+        return list(dict.fromkeys([phones.e164(raw), phones.national(raw)]))
     national = phones.national(raw)
     _, _, local = national.partition(" ")
     forms = [national.replace(" ", ""), local.replace(" ", ""), phones.e164(raw)[1:]]
@@ -60,8 +60,8 @@ def service_search(service: Service, contacts: list[Contact], section_title: str
     callable_ = next((c for c in [*own, *contacts] if c.phone), None)
     if callable_ is not None:
         meta |= {
-            "phone": phones.national(callable_.phone),
-            "tel": phones.tel_uri(callable_.phone),
+            "phone": phones.national(callable_.phone, callable_.extension),
+            "tel": phones.tel_uri(callable_.phone, callable_.extension),
             "phone_name": callable_.name,
         }
     if numbers:
@@ -116,5 +116,8 @@ def search_model(
 def _contact(contact: Contact) -> dict:
     found = {"name": contact.name}
     if contact.phone:
-        found |= {"phone": phones.national(contact.phone), "tel": phones.tel_uri(contact.phone)}
+        found |= {
+            "phone": phones.national(contact.phone, contact.extension),
+            "tel": phones.tel_uri(contact.phone, contact.extension),
+        }
     return found

@@ -26,12 +26,11 @@ def test_unknown_generated_page(project, check):
 
 
 def test_content_page_needs_a_title(project, check):
-    project.path("content/northshire/about.md").write_text("A page without a title.\n")
-    line = project.line_of(BOROUGHS, "pages: [about.md]")
+    project.path("content/northshire/about.md").write_text("\nA page without a title.\n")
     assert check(project) == (
         1,
-        [f"{BOROUGHS}:{line}: section 'about': 'content/northshire/about.md' must start with a "
-         "'# Title' line"],
+        ["content/northshire/about.md:2: the page must start with a '# Title' line (a '#', a "
+         "space and its title)"],
     )  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from .. import reviews
 from ..dataset import Dataset
 from ..problems import Problem
-from . import ages, identifiers, levels, markup, pages, phones, references
+from . import addresses, ages, content, identifiers, levels, markup, pages, phones, references
 
 Rule = Callable[[Dataset], Iterator[Problem]]
 
@@ -22,6 +22,8 @@ RULES: dict[str, Rule] = {
     "levels": levels.check,
     "references": references.check,
     "pages": pages.check,
+    "addresses": addresses.check,
+    "content": content.check,
     "markup": markup.check,
     "reviews": reviews.check,  # overdue reviews: warnings
 }

@@ -1,8 +1,12 @@
-"""Text is Markdown only: no raw HTML, no scripts, no `javascript:` links.
+"""Text is Markdown only and safe: no raw HTML, no scripts, no links or images that lead
+where a page must not (another host's images, `http:`, `data:` or `javascript:` links).
 
 Every text field and every content page is pasted into the pages as Markdown, and Markdown
 passes HTML through untouched, so a `<script>`, an `onclick` or a `javascript:` link written
-in the data would run in every practitioner's browser. Autolinks such as
+in the data would run in every practitioner's browser. The patterns below name the common
+faults; then each text that could make HTML is rendered as the site renders it and passed
+through the site's sanitizer, and any change it would make is reported, so that no edit is
+silently eaten on the page (and no trick the patterns miss gets through). Autolinks such as
 `<https://example.org>` and `<name@example.org>` are Markdown, not HTML, and stay allowed.
 """
 
@@ -13,54 +17,137 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import sanitize
 from ..dataset import Dataset
 from ..loader import LoadedFile, PathKey
 from ..problems import Location, Problem
 
 RAW_HTML = "raw HTML is not allowed {where} (write Markdown instead)"
+ENCODED_HTML = (
+    "HTML written with '&lt;' is not allowed {where} (write Markdown instead; a '<' on its "
+    "own, as in '<5', is fine)"
+)
 SCRIPT_LINK = (
     "'{found}' links are not allowed {where} (link to a web address starting with https://)"
 )
 EVENT_ATTRIBUTE = (
     "'{found}' attributes are not allowed {where} (they run scripts; remove the {{ ... }} part)"
 )
+HTTP_LINK = (
+    "'{found}' must start with https:// {where} (websites must be https, so that no one can "
+    "change the page on its way)"
+)
+OTHER_LINK = (
+    "'{found}' links are not allowed {where} (link to a web address starting with https://, "
+    "an email address, a phone number or a page of this site)"
+)
+FOREIGN_IMAGE = (
+    "images from other hosts are not allowed {where} ('{found}'): put the image in content/ "
+    "and show it from there"
+)
+ATTRIBUTE = (
+    "'{found}' attributes are not allowed {where} (remove it from the {{ ... }} part; "
+    "#id and .class are fine)"
+)
+THEME_ID = "the id '{found}' is not allowed {where} (ids starting '__' belong to the theme)"
+CHANGED = (
+    "this text would not show as written {where}: the site's safety filter would change it "
+    "(write plain Markdown)"
+)
 
-# A tag (`<br>`, `</div>`, `<a href=...>`), a comment, a declaration or a processing
-# instruction. No ':' or '@' in the name, so autolinks (<https://...>, <a@b.org>) do not match.
-TAG = re.compile(r"</?[A-Za-z][^<>@\s:]*(?:\s[^<>]*)?>|<!--|<![A-Za-z\[]|<\?[A-Za-z]")
+# Where a tag begins: '<' and a letter, '/', '!' or '?'; whether or not a '>' follows, since
+# another field printed beside it may close it. Markdown's autolinks are not tags.
+TAG_START = re.compile(r"<[A-Za-z/!?]")
+AUTOLINK = re.compile(r"<(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://[^<>]*>|<[^<> !]+@[^@<> ]+>")
+LINK_TARGET = re.compile(r"(?:\]\(|\]:[ \t]*)$")
+# '&lt;b&gt;' is shown as text by Markdown, but page titles decode it into a tag.
+ENCODED_TAG = re.compile(r"&(?:lt;?|#0*60;?|#[xX]0*3[cC];?)(?=\s*[A-Za-z/!?])", re.IGNORECASE)
 # Where a link target begins: a link or image "](", a reference definition "]:", an
 # autolink "<", or an attribute written with Markdown's attr_list.
 LINK_START = re.compile(r"\]\(|\]:|<|\b(?:href|src)\s*=", re.IGNORECASE)
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
-# attr_list turns `{ onclick="..." }` after a link or heading into an HTML attribute.
-EVENT = re.compile(r"\{[^{}]*?\b(on[a-z]+)\s*=[^{}]*\}", re.IGNORECASE)
+# attr_list turns `{ onclick="..." }` after a link or heading into an HTML attribute; a
+# brace inside its value ("x{") does not end it.
+EVENT = re.compile(r"\{[^}\n]*?\b(on[a-z]+)\s*=", re.IGNORECASE)
 # Code is shown as written, never run: blank it out (keeping line breaks) before checking.
 CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]+`", re.DOTALL)
+# Text that can make more HTML than paragraphs, headings and emphasis: links, images, tags,
+# attributes. Only such text is rendered and compared (rendering every text would be most of
+# a check's time; a third of the services' texts have headings).
+MAKES_HTML = re.compile(r"[<\]{]")
+# A heading's id is made from its words: '## __config' would take the id of the theme's
+# settings, which its script reads.
+THEME_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(__\w*)", re.MULTILINE)
 
 
 def check(dataset: Dataset) -> Iterator[Problem]:
     for loaded in dataset.files.values():
         if loaded.data is not None:
             yield from _data_file(dataset.root, loaded)
-    for shown, path in _content_pages(dataset):
-        yield from _content_page(shown, path)
+    for key, text in sorted(dataset.pages.items()):
+        yield from _content_page(dataset.root, f"content/{key}", text)
 
 
-def faults(text: str) -> Iterator[tuple[int, str, str]]:
+def faults(text: str, root: Path) -> Iterator[tuple[int, str, str]]:
     """(offset, message template, what was found) for each fault in one piece of Markdown."""
     # Every pattern below needs one of these characters; most text has none (a third of the
     # check's time at 10,000 services went on scanning such text).
-    if not any(mark in text for mark in "<]="):
+    if not any(mark in text for mark in "<]=&{_"):
         return
+    found = list(_patterns(text))
+    if found:
+        yield from found
+    elif MAKES_HTML.search(text):
+        yield from _sanitizer(text, root)
+
+
+def _patterns(text: str) -> Iterator[tuple[int, str, str]]:
     text = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-    for match in TAG.finditer(text):
-        yield match.start(), RAW_HTML, match.group()
+    script_links = set()
     for match in LINK_START.finditer(text):
         scheme = _script_scheme(text[match.end() : match.end() + 80])
         if scheme:
+            script_links.add(match.start())
             yield match.start(), SCRIPT_LINK, scheme
+    for match in TAG_START.finditer(text):
+        at = match.start()
+        # A link's target may be written in angle brackets: `[a](<url>)`, `[a]: <url>`.
+        in_link = LINK_TARGET.search(text, max(0, at - 8), at) is not None
+        if not (AUTOLINK.match(text, at) or in_link or at in script_links):
+            yield at, RAW_HTML, match.group()
+    for match in ENCODED_TAG.finditer(text):
+        yield match.start(), ENCODED_HTML, match.group()
     for match in EVENT.finditer(text):
         yield match.start(), EVENT_ATTRIBUTE, match.group(1).lower()
+    for match in THEME_HEADING.finditer(text):
+        yield match.start(1), THEME_ID, match.group(1)
+
+
+def _sanitizer(text: str, root: Path) -> Iterator[tuple[int, str, str]]:
+    """The first thing the site's sanitizer would change in this text's HTML, if any."""
+    rendered = sanitize.to_html(text, root)
+    change = sanitize.first_change(rendered, sanitize.text_cleaner().clean(rendered))
+    if change is None:
+        return
+    template, found, needle = CHANGED, "", ""
+    if change.kind == "tag":
+        template, found, needle = RAW_HTML, f"<{change.tag}", f"<{change.tag}"
+    elif change.kind in ("link", "image"):
+        found = needle = change.value
+        scheme = sanitize.SCHEME.match(change.value)
+        if change.kind == "image":
+            template = FOREIGN_IMAGE
+        elif scheme and scheme.group(1).lower() == "http":
+            template = HTTP_LINK
+        else:
+            found = f"{scheme.group(1).lower()}:" if scheme else change.value
+            template = OTHER_LINK
+    elif change.kind == "attribute":
+        template, found, needle = ATTRIBUTE, change.name, change.name
+        if change.name in ("id", "for", "name"):
+            template, found, needle = THEME_ID, change.value, change.value
+    offset = text.lower().find(needle.lower()) if needle else -1
+    yield max(offset, 0), template, found
 
 
 def _script_scheme(target: str) -> str | None:
@@ -73,7 +160,7 @@ def _script_scheme(target: str) -> str | None:
 def _data_file(root: Path, loaded: LoadedFile) -> Iterator[Problem]:
     lines = (root / loaded.path).read_text(encoding="utf-8").splitlines()
     for key, text in _strings(loaded.data, ()):
-        found_here = sorted(faults(text))
+        found_here = sorted(faults(text, root))
         if not found_here:
             continue
         where = f"in '{_field(key)}'"
@@ -89,9 +176,8 @@ def _data_file(root: Path, loaded: LoadedFile) -> Iterator[Problem]:
             yield Problem(Location(start.path, line), message, "markup")
 
 
-def _content_page(shown: str, path: Path) -> Iterator[Problem]:
-    text = path.read_text(encoding="utf-8")
-    for offset, template, found in faults(text):
+def _content_page(root: Path, shown: str, text: str) -> Iterator[Problem]:
+    for offset, template, found in faults(text, root):
         line = text.count("\n", 0, offset) + 1
         message = template.format(where="in this page", found=found)
         yield Problem(Location(shown, line), message, "markup")
@@ -163,16 +249,3 @@ def _line_holding(snippet: str, nth: int, lines: list[str], first: int, last: in
         if seen > nth:
             return number
     return None
-
-
-def _content_pages(dataset: Dataset) -> list[tuple[str, Path]]:
-    """The content pages the sections list (those that exist: `pages` reports the others)."""
-    listed = [("shared", section) for section in dataset.shared_sections]
-    listed += [(b.id, section) for b in dataset.boroughs for section in b.sections]
-    pages = {}
-    for folder, section in listed:
-        for page in section.pages:
-            path = dataset.content_dir / folder / page
-            if page.endswith(".md") and path.is_file():
-                pages[f"content/{folder}/{page}"] = path
-    return sorted(pages.items())

@@ -19,9 +19,9 @@ def check(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _contacts(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
+    boroughs = _with_shared(dataset.known_ids("boroughs"))
     services = dataset.by_id("services")
-    known_services = dataset.raw_ids.get("services", set())
+    known_services = dataset.known_ids("services")
     for contact in dataset.contacts:
         yield from _resolve(dataset, contact, ("borough",), contact.borough, boroughs, "borough")
         if contact.service is None:
@@ -43,12 +43,12 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
     boroughs = dataset.by_id("boroughs")
     contacts = dataset.by_id("contacts")
     services = dataset.by_id("services")
-    known_contacts = dataset.raw_ids.get("contacts", set())
-    known_services = dataset.raw_ids.get("services", set())
+    known_contacts = dataset.known_ids("contacts")
+    known_services = dataset.known_ids("services")
     for service in dataset.services:
         yield from _resolve(
             dataset, service, ("borough",), service.borough,
-            dataset.raw_ids.get("boroughs", set()), "borough",
+            dataset.known_ids("boroughs"), "borough",
         )  # fmt: skip
         borough = boroughs.get(service.borough)
         if borough is None:
@@ -90,7 +90,7 @@ def _services(dataset: Dataset) -> Iterator[Problem]:
 
 def _boroughs(dataset: Dataset) -> Iterator[Problem]:
     contacts = dataset.by_id("contacts")
-    known = dataset.raw_ids.get("contacts", set())
+    known = dataset.known_ids("contacts")
     for borough in dataset.boroughs:
         refs = [(("front_door",), borough.front_door)]
         refs += [(("out_of_hours", i), c) for i, c in enumerate(borough.out_of_hours)]
@@ -115,14 +115,22 @@ def _boroughs(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _levels(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set()) | {SHARED}
-    contacts = dataset.raw_ids.get("contacts", set())
+    boroughs = _with_shared(dataset.known_ids("boroughs"))
+    known = dataset.known_ids("contacts")
+    contacts = dataset.by_id("contacts")
     for level in dataset.levels:
         for borough_id, contact_ids in level.who_will_help.items():
             key = ("who_will_help", borough_id)
             yield from _resolve(dataset, level, key, borough_id, boroughs, "borough")
             for index, contact_id in enumerate(contact_ids):
-                yield from _resolve(dataset, level, key + (index,), contact_id, contacts, "contact")
+                yield from _resolve(dataset, level, key + (index,), contact_id, known, "contact")
+                contact = contacts.get(contact_id)
+                if contact is not None and contact.borough not in (borough_id, SHARED):
+                    yield Problem(
+                        dataset.locate(level, *key, index),
+                        _helper_elsewhere(level, contact, borough_id),
+                        "references",
+                    )
     known_levels = {level.level for level in dataset.levels}
     if not dataset.levels:
         return
@@ -136,15 +144,34 @@ def _levels(dataset: Dataset) -> Iterator[Problem]:
                 )
 
 
+def _helper_elsewhere(level, contact, borough_id: str) -> str:
+    """A level's helper for one borough (or for all) that belongs to another borough."""
+    if borough_id == SHARED:
+        return (
+            f"level {level.level}: contact '{contact.id}' belongs to {contact.borough}, so it "
+            f"cannot help every borough (list it under '{contact.borough}:' instead)"
+        )
+    return (
+        f"level {level.level}: contact '{contact.id}' belongs to {contact.borough}, not "
+        f"{borough_id} (use a contact of this borough or a shared one)"
+    )
+
+
 def _terms(dataset: Dataset) -> Iterator[Problem]:
-    boroughs = dataset.raw_ids.get("boroughs", set())
+    boroughs = dataset.known_ids("boroughs")
     for term in dataset.terms:
         for index, borough_id in enumerate(term.boroughs):
             yield from _resolve(dataset, term, ("boroughs", index), borough_id, boroughs, "borough")
 
 
-def _resolve(dataset, entry, key, value: str, known: set[str], what: str) -> Iterator[Problem]:
-    if value in known:
+def _with_shared(boroughs: set[str] | None) -> set[str] | None:
+    return None if boroughs is None else boroughs | {SHARED}
+
+
+def _resolve(
+    dataset, entry, key, value: str, known: set[str] | None, what: str
+) -> Iterator[Problem]:
+    if known is None or value in known:  # None: the file that defines them was unreadable
         return
     label = getattr(entry, "id", None) or f"level {getattr(entry, 'level', '?')}"
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
