@@ -13,13 +13,14 @@ from pathlib import Path
 
 import jinja2
 
-from ..data import phones
+from ..data import gaps, phones
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
 from ..editions import changes as changes_module
 from ..editions.edition import Edition, current_edition
 from . import glossary, vocabulary
-from .presentation import FILTERS, LEVEL_NAMES
+from .localise import Localiser
+from .presentation import FILTERS
 from .search import service_tags
 
 PDF_FOLDER = "pdf"
@@ -102,11 +103,11 @@ def render_for_build(dataset: Dataset, borough_id: str) -> RenderedSite:
 def render_borough(
     dataset: Dataset, borough_id: str, edition: Edition, changes: dict
 ) -> RenderedSite:
-    borough = dataset.borough(borough_id)
-    view = _BoroughView(dataset, borough)
-    site = RenderedSite(borough, edition, header=view.header())
     env = environment()
-    terms = glossary.terms_for(dataset, borough_id)
+    view = _BoroughView(dataset, Localiser(dataset, dataset.borough(borough_id), env))
+    borough = view.borough
+    site = RenderedSite(borough, edition, header=view.header())
+    terms = view.terms
     # Each page carries the definitions of its acronyms, so each has a tooltip where it appears.
     abbreviations = glossary.Abbreviations(terms)
 
@@ -119,15 +120,15 @@ def render_borough(
             pdf_href=lambda name: pdf_href(path, name),
             borough=borough,
             view=view,
-            level_names=LEVEL_NAMES,
+            level_names=view.level_names,
             **context,
         )
         site.pages[path] = markdown + abbreviations.for_page(markdown)
 
     page(HOME, "home.md.j2")
     page(GENERATED["contacts"], "contacts.md.j2")
-    page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
-         levels_file=dataset.levels_file)  # fmt: skip
+    page(GENERATED["levels-of-need"], "levels.md.j2", levels=view.levels,
+         levels_file=view.levels_file)  # fmt: skip
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes,
          edition=edition, has_changes=changes_module.has_changes(changes))  # fmt: skip
     page(GENERATED["finder"], "finder.md.j2", services=list(view.services.values()),
@@ -175,18 +176,47 @@ class SectionEntry:
 
 
 class _BoroughView:
-    """What the templates need to know about one borough, looked up once."""
+    """What the templates need to know about one borough, looked up once: every entry with
+    its text made for this borough's site (its per-borough blocks, its placeholders)."""
 
-    def __init__(self, dataset: Dataset, borough: Borough):
+    def __init__(self, dataset: Dataset, localiser: Localiser):
         self.dataset = dataset
-        self.borough = borough
-        self.contacts = dataset.by_id("contacts")
-        self.services = {s.id: s for s in dataset.services if s.borough == borough.id}
+        self.localise = localiser
+        own = localiser.borough
+        self.borough = localiser.entry(own)
+        self.contacts = {c.id: localiser.entry(c) for c in dataset.contacts}
+        self.services = {s.id: localiser.entry(s) for s in dataset.services if s.borough == own.id}
         self.paths = {s.id: f"{s.section}/{s.id}.md" for s in self.services.values()}
+        self.levels = [localiser.entry(level) for level in dataset.levels]
+        self.levels_file = dataset.levels_file and localiser.entry(dataset.levels_file)
+        self.terms = [localiser.entry(t) for t in glossary.terms_for(dataset, own.id)]
+        ordered = sorted(self.levels, key=lambda level: level.level)
+        self.level_names = {level.level: level.name for level in ordered}
+        self.local_names = {
+            level.level: level.local_names[own.id]
+            for level in ordered
+            if own.id in level.local_names
+        }
 
     def sections(self) -> list[tuple[Section, str]]:
-        shared = [(s, SHARED) for s in self.dataset.shared_sections]
+        shared = [(self.localise.entry(s), SHARED) for s in self.dataset.shared_sections]
         return shared + [(s, self.borough.id) for s in self.borough.sections]
+
+    def local_name(self, level) -> str | None:
+        """What this borough calls a level on its own pages, if it has a name of its own."""
+        return self.local_names.get(level.level)
+
+    def local_level_note(self, numbers: list[int]) -> str:
+        """'In Blackpool, level 2 is called Universal Plus and level 3 is called Intensive.'"""
+        named = [
+            f"level {number} is called {name}"
+            for number, name in self.local_names.items()
+            if number in numbers
+        ]
+        if not named:
+            return ""
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        return f"In {self.borough.name}, {listed}."
 
     def section_entries(self, section: Section, folder: str) -> list[SectionEntry]:
         entries = [self._page_entry(section, folder, name) for name in section.pages]
@@ -200,7 +230,8 @@ class _BoroughView:
     def _page_entry(self, section: Section, folder: str, name: str) -> SectionEntry:
         if name in GENERATED:
             return SectionEntry(TITLES[name], GENERATED[name])
-        text = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
+        written = (self.dataset.content_dir / folder / name).read_text(encoding="utf-8")
+        text = self.localise.text(written)
         title = text.lstrip().splitlines()[0].removeprefix("# ").strip()
         return SectionEntry(title, f"{section.id}/{name}", content=text)
 
@@ -212,6 +243,14 @@ class _BoroughView:
 
     def out_of_hours(self):
         return [self.contacts[c] for c in self.borough.out_of_hours]
+
+    def out_of_hours_gap(self):
+        """The gap where no source gives an out-of-hours number, with the sources' word."""
+        return gaps.out_of_hours_gap(self.dataset, self.borough)
+
+    def duty_numbers(self) -> str:
+        """Every area's front door, this borough's first, each labelled with its area."""
+        return self.localise.text("{duty-numbers}")
 
     def emergency(self):
         return self.contacts.get(self.borough.emergency) if self.borough.emergency else None

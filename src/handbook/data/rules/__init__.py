@@ -11,7 +11,19 @@ from collections.abc import Callable, Iterator
 from .. import reviews
 from ..dataset import Dataset
 from ..problems import Problem
-from . import ages, identifiers, levels, markup, pages, phones, references
+from . import (
+    ages,
+    areas,
+    blocks,
+    glossary_use,
+    identifiers,
+    levels,
+    markup,
+    pages,
+    phones,
+    references,
+    voice,
+)
 
 Rule = Callable[[Dataset], Iterator[Problem]]
 
@@ -23,6 +35,10 @@ RULES: dict[str, Rule] = {
     "references": references.check,
     "pages": pages.check,
     "markup": markup.check,
+    "areas": areas.check,
+    "blocks": blocks.check,
+    "voice": voice.check,
+    "glossary": glossary_use.check,
     "reviews": reviews.check,  # overdue reviews: warnings
 }
 

@@ -1,0 +1,175 @@
+"""Which area each number, email and web address belongs to, and each area's front door.
+
+An area is a borough (with a site of its own) or one of `other_areas` in data/boroughs.yaml
+(Lancashire: its duty number only). A number belongs to an area when it is one of that
+borough's contacts or that area's front door; a number two areas share belongs to neither.
+Numbers are compared in their international form, so '(01253) 477299', '01253477299' and
+'+44 1253 477299' are the same number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from . import phones
+from .dataset import Dataset
+from .model import Borough, Contact
+
+# A Markdown link's target, a web address or an email: what is not words on the page.
+ADDRESS = re.compile(
+    r"\]\([^)\s]*\)|<[^>\s]+>|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WEB = re.compile(r"\b(?:https?://|www\.)[^\s)\]>\"'|]+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com)"
+                 r"(?:/[^\s)\]>\"'|]*)?", re.I)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    """A borough or another area: its name, the words that name it, its front door."""
+
+    name: str
+    labels: tuple[str, ...]  # the words that name it: its name and other names
+    borough_id: str | None  # None for an area with no site of its own
+    front_door: Contact | None
+
+    def named_in(self, words: str) -> bool:
+        return any(name_pattern(label).search(words) for label in self.labels)
+
+
+@dataclass(frozen=True)
+class Door:
+    """One row of the duty numbers: the words that name the area, and its front door."""
+
+    label: str
+    area: Place
+    contact: Contact
+
+    @property
+    def number(self) -> str:
+        return phones.national(self.contact.phone) if self.contact.phone else ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phone number written in a text: where, as written, and its international form."""
+
+    start: int
+    end: int
+    written: str
+    e164: str
+
+
+def areas(dataset: Dataset) -> list[Place]:
+    contacts = dataset.by_id("contacts")
+    found = [
+        Place(b.name, (b.name, *b.other_names), b.id, contacts.get(b.front_door))
+        for b in dataset.boroughs
+    ]
+    found += [
+        Place(a.name, (a.name,), None, contacts.get(a.front_door)) for a in dataset.other_areas
+    ]
+    return found
+
+
+def area_of(dataset: Dataset, borough_id: str) -> Place:
+    return next(a for a in areas(dataset) if a.borough_id == borough_id)
+
+
+def number_owners(dataset: Dataset) -> dict[str, Place]:
+    """International form of a number -> the one area it belongs to."""
+    by_borough = {a.borough_id: a for a in areas(dataset) if a.borough_id}
+    owned: dict[str, set[Place]] = {}
+    for contact in dataset.contacts:
+        area = by_borough.get(contact.borough)
+        if area is not None and _dialable(contact):
+            owned.setdefault(phones.e164(contact.phone), set()).add(area)
+    for area in areas(dataset):
+        if area.borough_id is None and area.front_door and _dialable(area.front_door):
+            owned.setdefault(phones.e164(area.front_door.phone), set()).add(area)
+    return {number: next(iter(held)) for number, held in owned.items() if len(held) == 1}
+
+
+def address_owners(dataset: Dataset) -> tuple[dict[str, Place], dict[str, Place]]:
+    """(email -> area, web host -> area) for the addresses of one borough's contacts only."""
+    by_borough = {a.borough_id: a for a in areas(dataset) if a.borough_id}
+    emails: dict[str, set[Place]] = {}
+    hosts: dict[str, set[Place]] = {}
+    for contact in dataset.contacts:
+        area = by_borough.get(contact.borough)
+        if area is None:
+            continue
+        if contact.email:
+            emails.setdefault(contact.email.lower(), set()).add(area)
+            hosts.setdefault(host(contact.email.split("@")[1]), set()).add(area)
+        if contact.website:
+            hosts.setdefault(host(contact.website), set()).add(area)
+    return _single(emails), _single(hosts)
+
+
+def host(address: str) -> str:
+    """'https://www.Blackpool.gov.uk/fis' -> 'blackpool.gov.uk'."""
+    address = address if "//" in address else f"//{address}"
+    name = (urlsplit(address).hostname or "").lower()
+    return name.removeprefix("www.")
+
+
+def front_doors(dataset: Dataset, borough: Borough) -> list[Door]:
+    """Every area's front door that has a number: the borough's own first, then A to Z."""
+    doors = [
+        Door(f"If the child lives in {area.name}", area, area.front_door)
+        for area in areas(dataset)
+        if area.front_door is not None and area.front_door.phone
+    ]
+    return sorted(doors, key=lambda d: (d.area.borough_id != borough.id, d.area.name))
+
+
+def find_numbers(text: str) -> list[Found]:
+    """Every phone number written in `text`, however it is written (not 999)."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    plain = masked(text)
+    return [
+        Found(match.start, match.end, match.raw_string, _e164(match.number))
+        for match in phonenumbers.PhoneNumberMatcher(plain, phones.REGION)
+    ]
+
+
+def masked(text: str) -> str:
+    """`text` with link targets, web addresses and emails blanked out (same length), so that
+    the number in '[01254 666400](tel:+441254666400)' is found once, by its words."""
+    return ADDRESS.sub(lambda m: " " * len(m.group()), text)
+
+
+def owner_of(contact: Contact, owners: dict[str, Place]) -> Place | None:
+    """The area a contact's phone number belongs to, if one."""
+    return owners.get(phones.e164(contact.phone)) if _dialable(contact) else None
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _dialable(contact: Contact) -> bool:
+    if not contact.phone or phones.is_emergency(contact.phone):
+        return False
+    try:
+        phones.parse(contact.phone)
+    except phones.PhoneError:
+        return False  # the phones rule reports it
+    return True
+
+
+def _single(held: dict[str, set[Place]]) -> dict[str, Place]:
+    return {key: next(iter(areas_)) for key, areas_ in held.items() if len(areas_) == 1}
+
+
+@lru_cache(maxsize=256)
+def name_pattern(label: str) -> re.Pattern:
+    """An area's name as a whole word, in any capitals: 'Blackpool', "Blackpool's"."""
+    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.IGNORECASE)
