@@ -24,6 +24,8 @@ from .model import Borough, Contact
 ADDRESS = re.compile(
     r"\]\([^)\s]*\)|<[^>\s]+>|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I
 )
+# A UK number has at least seven digits, written with at most one mark between two of them.
+SEVEN_DIGITS = re.compile(r"\d(?:\D{0,2}\d){6}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"\b(?:https?://|www\.)[^\s)\]>\"'|]+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com)"
                  r"(?:/[^\s)\]>\"'|]*)?", re.I)  # fmt: skip
@@ -77,10 +79,6 @@ def areas(dataset: Dataset) -> list[Place]:
     return found
 
 
-def area_of(dataset: Dataset, borough_id: str) -> Place:
-    return next(a for a in areas(dataset) if a.borough_id == borough_id)
-
-
 def number_owners(dataset: Dataset) -> dict[str, Place]:
     """International form of a number -> the one area it belongs to."""
     by_borough = {a.borough_id: a for a in areas(dataset) if a.borough_id}
@@ -119,30 +117,37 @@ def host(address: str) -> str:
     return name.removeprefix("www.")
 
 
-def front_doors(dataset: Dataset, borough: Borough) -> list[Door]:
-    """Every area's front door that has a number: the borough's own first, then A to Z."""
+def front_doors(dataset: Dataset, borough: Borough, other_boroughs: bool = False) -> list[Door]:
+    """The front doors a borough's site lists, each with the words that name its area: its own
+    first, then the areas with no site of their own (Lancashire), A to Z; with
+    `other_boroughs`, the other boroughs' too (Who to call lists them; shared pages do not,
+    so that no other borough's number is in a shared page)."""
     doors = [
         Door(f"If the child lives in {area.name}", area, area.front_door)
         for area in areas(dataset)
         if area.front_door is not None and area.front_door.phone
-    ]
+        and (area.borough_id in (borough.id, None) or other_boroughs)
+    ]  # fmt: skip
     return sorted(doors, key=lambda d: (d.area.borough_id != borough.id, d.area.name))
 
 
-def find_numbers(text: str) -> list[Found]:
+@lru_cache(maxsize=65536)  # each text is searched once for every borough that shows it
+def find_numbers(text: str) -> tuple[Found, ...]:
     """Every phone number written in `text`, however it is written (not 999)."""
-    if not any(ch.isdigit() for ch in text):
-        return []
+    if not SEVEN_DIGITS.search(text):  # most text holds no number: skip the slow matcher
+        return ()
     plain = masked(text)
-    return [
+    return tuple(
         Found(match.start, match.end, match.raw_string, _e164(match.number))
         for match in phonenumbers.PhoneNumberMatcher(plain, phones.REGION)
-    ]
+    )
 
 
 def masked(text: str) -> str:
     """`text` with link targets, web addresses and emails blanked out (same length), so that
     the number in '[01254 666400](tel:+441254666400)' is found once, by its words."""
+    if not any(mark in text for mark in ("](", "<", "://", "www.", "@")):
+        return text
     return ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 

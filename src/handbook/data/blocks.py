@@ -121,6 +121,8 @@ def parse(text: str) -> Parsed:
 
 def select(text: str, borough_id: str) -> Selected:
     """The text of `text` that `borough_id`'s site shows (placeholders not yet filled in)."""
+    if not has_syntax(text):
+        return Selected(text, ((0, 0),))
     parsed = parse(text)
     out: list[str] = []
     pieces: list[tuple[int, int]] = []

@@ -21,8 +21,8 @@ BUILT_IN: dict[str, str] = {
     "council": "the council's name",
     "front-door": "the name of the borough's front door (its `front_door` contact)",
     "front-door-phone": "the front door's phone number, as a tap-to-call link",
-    "duty-numbers": "a table of every area's front door, the site's own first, each labelled "
-    "with its area (on a line of its own)",
+    "duty-numbers": "a table of the duty numbers: the site's own front door, then the areas with "
+    "no site of their own (Lancashire), each labelled with its area (on a line of its own)",
 }
 OWN_LINE = ("duty-numbers",)  # placeholders that fill in a block, not words
 

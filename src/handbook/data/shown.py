@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from .dataset import Dataset
-from .loader import LoadedFile, PathKey
+from .loader import LoadedFile, PathKey, collector_paused
 from .model import SHARED, Borough, Contact, Level, Section, Service, Term
 from .problems import Location
 
@@ -41,7 +41,7 @@ INSIDE = {"ages": ("note",), "referral": ("who", "how")}
 SHARED_PAGES = f"content/{SHARED}/"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Shown:
     """One text a site shows: the sites that show it and where it is written."""
 
@@ -51,6 +51,7 @@ class Shown:
     label: str  # how messages name the entry: 'ns-engage: ', 'level 2: ', ''
     field: str  # the field's name, or 'this page'
     source: Source
+    foreign: bool = False  # another area's front door, shown with its area's name
 
     def locate(self, offset: int, snippet: str = "") -> Location:
         return self.source.locate(self.text, offset, snippet)
@@ -58,6 +59,8 @@ class Shown:
 
 class Source:
     """Where a text is written: a content page, or a value in a data file."""
+
+    __slots__ = ("path", "loaded", "key", "root")
 
     def __init__(self, path: str, loaded: LoadedFile | None = None, key: PathKey = (),
                  root: Path | None = None):  # fmt: skip
@@ -81,8 +84,18 @@ class Source:
         return start
 
 
-def texts(dataset: Dataset) -> Iterator[Shown]:
-    """Every text any site shows, with the sites that show it."""
+def texts(dataset: Dataset) -> list[Shown]:
+    """Every text any site shows, with the sites that show it (listed once per data set:
+    several rules ask)."""
+    listed = getattr(dataset, "_shown_texts", None)
+    if listed is None:
+        with collector_paused():  # many small objects that all live on, as in the loader
+            listed = list(_texts(dataset))
+        dataset._shown_texts = listed
+    return listed
+
+
+def _texts(dataset: Dataset) -> Iterator[Shown]:
     everyone = frozenset(b.id for b in dataset.boroughs)
     for path, text, shown_on in content_pages(dataset):
         yield Shown(text, shown_on, path.startswith(SHARED_PAGES), "", "this page", Source(path))
@@ -111,10 +124,17 @@ def texts(dataset: Dataset) -> Iterator[Shown]:
     for term in dataset.terms:
         shown_on = frozenset(term.boroughs) & everyone if term.boroughs else everyone
         yield from _entry(dataset, term, shown_on, not term.boroughs)
+    # Who to call lists every area's front door on every site.
+    front_doors = {b.front_door for b in dataset.boroughs}
     for contact in dataset.contacts:
         shared = contact.borough == SHARED
         shown_on = everyone if shared else frozenset({contact.borough}) & everyone
         yield from _entry(dataset, contact, shown_on, shared)
+        if not shared and contact.id in front_doors:
+            # Who to call lists every other area's front door, by its name, labelled.
+            for item in _entry(dataset, contact, everyone - shown_on, False):
+                if item.field == "name":
+                    yield replace(item, foreign=True)
     for service in dataset.services:
         yield from _entry(dataset, service, frozenset({service.borough}) & everyone, False)
 
@@ -141,25 +161,36 @@ def for_borough(shown: list[Shown], borough_id: str) -> list[Shown]:
 def _entry(dataset, entry: BaseModel, shown_on: frozenset[str], shared: bool) -> Iterator[Shown]:
     if not shown_on:
         return
+    place = _Place(dataset, entry)
     for name in SHOWN[type(entry)]:
         value = getattr(entry, name)
         if isinstance(value, BaseModel):  # ages, referral: their text fields
             for inner in INSIDE[name]:
                 text = getattr(value, inner)
                 if text:
-                    yield _value(dataset, entry, (name, inner), text, shown_on, shared, inner)
+                    yield place.shown((name, inner), text, shown_on, shared, inner)
         elif isinstance(value, list):
             for index, text in enumerate(value):
-                yield _value(dataset, entry, (name, index), text, shown_on, shared, name)
+                yield place.shown((name, index), text, shown_on, shared, name)
         elif value:
-            yield _value(dataset, entry, (name,), value, shown_on, shared, name)
+            yield place.shown((name,), value, shown_on, shared, name)
 
 
 def _value(dataset, entry, key: tuple, text: str, shown_on, shared: bool, field: str) -> Shown:
-    file_name, base = entry._where
-    loaded = dataset.files[file_name]
-    source = Source(loaded.path, loaded, base + key, dataset.root)
-    return Shown(text, shown_on, shared, _label(entry), field, source)
+    return _Place(dataset, entry).shown(key, text, shown_on, shared, field)
+
+
+class _Place:
+    """One entry's file, path and label, looked up once for all its texts."""
+
+    def __init__(self, dataset: Dataset, entry: BaseModel):
+        file_name, self.base = entry._where
+        self.loaded, self.root = dataset.files[file_name], dataset.root
+        self.label = _label(entry)
+
+    def shown(self, key: tuple, text: str, shown_on, shared: bool, field: str) -> Shown:
+        source = Source(self.loaded.path, self.loaded, self.base + key, self.root)
+        return Shown(text, shown_on, shared, self.label, field, source)
 
 
 def _label(entry: BaseModel) -> str:

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 # An acronym term is one word with at least two capitals ("CADS", "CiN", "GCP2", "C&F").
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9&/]+$")
-# A word as written in text: letters, digits and '&' ("C&F"); '/' separates ("CSE/CCE").
-WORD = re.compile(r"(?<![\w&])[A-Za-z][A-Za-z0-9&]*(?![\w&])")
+# A word as written in text with two capitals or more: letters, digits and '&' ("C&F");
+# '/' separates ("CSE/CCE"). Only such words can be acronyms, or shouted words.
+WORD = re.compile(r"(?<![\w&])(?=[a-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z])[A-Za-z][A-Za-z0-9&]*(?![\w&])")
 
 
 def looks_like_acronym(word: str) -> bool:
@@ -23,13 +24,21 @@ def looks_like_acronym(word: str) -> bool:
     return capitals >= 2 and capitals * 2 >= len(letters)
 
 
-def acronyms_in(text: str) -> list[tuple[int, str]]:
+TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
+
+
+@lru_cache(maxsize=65536)  # each text is searched once for every borough that shows it
+def acronyms_in(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) for every word in `text` that looks like an acronym, leaving out words
     in capitals written as a sentence ("ALL OF THIS WILL HAPPEN"): three or more in a row."""
+    if not TWO_CAPITALS.search(text):  # most text: no word with two capitals
+        return ()
     found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     shouted = _shouted(text, found)
-    return [(start, word) for start, _, word in found
-            if looks_like_acronym(word) and start not in shouted]  # fmt: skip
+    return tuple(
+        (start, word) for start, _, word in found
+        if looks_like_acronym(word) and start not in shouted
+    )  # fmt: skip
 
 
 def _shouted(text: str, words: list[tuple[int, int, str]]) -> set[int]:

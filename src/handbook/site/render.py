@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..data import gaps, phones
+from ..data import areas, gaps, phones
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
 from ..editions import changes as changes_module
@@ -248,9 +248,10 @@ class _BoroughView:
         """The gap where no source gives an out-of-hours number, with the sources' word."""
         return gaps.out_of_hours_gap(self.dataset, self.borough)
 
-    def duty_numbers(self) -> str:
-        """Every area's front door, this borough's first, each labelled with its area."""
-        return self.localise.text("{duty-numbers}")
+    def other_front_doors(self) -> list:
+        """Every other area's front door, each with the words that name its area."""
+        doors = areas.front_doors(self.dataset, self.localise.borough, other_boroughs=True)
+        return [door for door in doors if door.area.borough_id != self.borough.id]
 
     def emergency(self):
         return self.contacts.get(self.borough.emergency) if self.borough.emergency else None

@@ -41,6 +41,8 @@ def check(dataset: Dataset) -> Iterator[Problem]:
                 word.casefold()), item)  # fmt: skip
             _keep_first(first, key, Problem(item.locate(offset, word), message, RULE))
         for item in for_borough(shown, borough.id):
+            if item.foreign:  # another area's front door, by its own name
+                continue
             text = masked(blocks.select(item.text, borough.id).text)
             for term in scoped_phrases:
                 match = _use(term.term, text)
@@ -57,6 +59,10 @@ def _words(dataset, borough, shown: list[Shown]) -> Iterator[tuple[Shown, int, s
     for item in shown:
         selected = blocks.select(item.text, borough.id)
         text = masked(selected.text)
+        if "{" not in text:  # nearly every text: no placeholder to fill in
+            for offset, word in terms.acronyms_in(text):
+                yield item, selected.origin(offset), word
+            continue
         for offset, word in terms.acronyms_in(blocks.PLACEHOLDER.sub(_blank, text)):
             yield item, selected.origin(offset), word
         for match in blocks.PLACEHOLDER.finditer(text):

@@ -18,7 +18,6 @@ from ..areas import (
     EMAIL,
     WEB,
     address_owners,
-    area_of,
     areas,
     find_numbers,
     host,
@@ -26,7 +25,7 @@ from ..areas import (
     name_pattern,
     number_owners,
     owner_of,
-)  # fmt: skip
+)
 from ..dataset import Dataset
 from ..model import SHARED
 from ..problems import Problem
@@ -57,13 +56,14 @@ def check(dataset: Dataset) -> Iterator[Problem]:
     owners = number_owners(dataset)
     emails, hosts = address_owners(dataset)
     places = [p for p in areas(dataset) if p.borough_id]
+    own = {p.borough_id: p for p in places}
     for item in texts(dataset):
         if item.shared:
             for part in blocks.parse(item.text).parts:
                 if part.boroughs is None:
                     yield from _shared_part(item, part, owners, emails, hosts, places)
         for borough_id in sorted(item.boroughs):
-            yield from _labels(dataset, item, borough_id, owners)
+            yield from _labels(item, own[borough_id], owners)
     yield from _contact_names(dataset, owners)
 
 
@@ -111,11 +111,10 @@ def _names(words: str, places) -> list:
     return kept
 
 
-def _labels(dataset, item: Shown, borough_id: str, owners) -> Iterator[Problem]:
-    """On `borough_id`'s site, each other area's number in the text has its area's name
-    before it, on the same line."""
-    selected = blocks.select(item.text, borough_id)
-    own = area_of(dataset, borough_id)
+def _labels(item: Shown, own, owners) -> Iterator[Problem]:
+    """On the site of the borough `own`, each other area's number in the text has its area's
+    name before it, on the same line."""
+    selected = blocks.select(item.text, own.borough_id)
     previous_end = 0
     for found in find_numbers(selected.text):
         owner = owners.get(found.e164)
