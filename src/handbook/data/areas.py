@@ -20,15 +20,18 @@ from . import phones
 from .dataset import Dataset
 from .model import Borough, Contact
 
-# A Markdown link's target, a web address or an email: what is not words on the page.
-ADDRESS = re.compile(
-    r"\]\([^)\s]*\)|<[^>\s]+>|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I
-)
 # A UK number has at least seven digits, written with at most one mark between two of them.
 SEVEN_DIGITS = re.compile(r"\d(?:\D{0,2}\d){6}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-WEB = re.compile(r"\b(?:https?://|www\.)[^\s)\]>\"'|]+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com)"
-                 r"(?:/[^\s)\]>\"'|]*)?", re.I)  # fmt: skip
+# A web address, with or without https:// or www. (not the domain of an email address).
+WEB = re.compile(
+    r"\b(?:https?://|www\.)[^\s)\]>\"'|]*[^\s)\]>\"'|.,;:]"
+    r"|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:uk|org|com|net)\b(?:/[^\s)\]>\"'|]*[^\s)\]>\"'|.,;:])?",
+    re.I,
+)
+# A Markdown link's target, a web address or an email: what is not words on the page.
+ADDRESS_HINT = re.compile(r"\]\(|<|://|www\.|@|\.(?:uk|org|com|net)\b", re.I)
+ADDRESS = re.compile(rf"\]\([^)\s]*\)|<[^>\s]+>|{EMAIL.pattern}|{WEB.pattern}", re.I)
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ def find_numbers(text: str) -> tuple[Found, ...]:
 def masked(text: str) -> str:
     """`text` with link targets, web addresses and emails blanked out (same length), so that
     the number in '[01254 666400](tel:+441254666400)' is found once, by its words."""
-    if not any(mark in text for mark in ("](", "<", "://", "www.", "@")):
+    if not ADDRESS_HINT.search(text):  # most text has none: one quick scan
         return text
     return ADDRESS.sub(lambda m: " " * len(m.group()), text)
 

@@ -317,7 +317,7 @@ class GlossaryFile(Strict):
 
     not_acronyms: list[Text] = Field(
         default_factory=list,
-        description="Words written in capitals that are not acronyms, such as NOT for emphasis: "
-        "the glossary check does not ask for them to be defined",
+        description="Words in capitals that need no glossary entry, such as NOT for emphasis or "
+        "a name written in capitals: the glossary check does not ask for them to be defined",
     )
     terms: list[Term] = Field(default_factory=list, description="One entry per term")
