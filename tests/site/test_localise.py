@@ -21,16 +21,7 @@ def _sites(project) -> dict:
 
 def _two_boroughs(project) -> None:
     project.add_borough("southshire", "Southshire")
-    project.replace(
-        BOROUGHS,
-        "boroughs:\n",
-        "other_areas:\n  - name: Eastshire\n    front_door: es-duty\nboroughs:\n",
-    )
-    project.append(
-        CONTACTS,
-        "  - id: es-duty\n    borough: shared\n    name: Eastshire Duty\n"
-        '    phone: "0113 496 0000"\n    source: test\n',
-    )
+    project.add_other_area()
 
 
 def test_a_shared_page_speaks_for_each_site(project):

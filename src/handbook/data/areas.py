@@ -128,9 +128,10 @@ def front_doors(dataset: Dataset, borough: Borough, other_boroughs: bool = False
     doors = [
         Door(f"If the child lives in {area.name}", area, area.front_door)
         for area in areas(dataset)
-        if area.front_door is not None and area.front_door.phone
+        if area.front_door is not None
+        and area.front_door.phone
         and (area.borough_id in (borough.id, None) or other_boroughs)
-    ]  # fmt: skip
+    ]
     return sorted(doors, key=lambda d: (d.area.borough_id != borough.id, d.area.name))
 
 

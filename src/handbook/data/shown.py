@@ -62,8 +62,13 @@ class Source:
 
     __slots__ = ("path", "loaded", "key", "root")
 
-    def __init__(self, path: str, loaded: LoadedFile | None = None, key: PathKey = (),
-                 root: Path | None = None):  # fmt: skip
+    def __init__(
+        self,
+        path: str,
+        loaded: LoadedFile | None = None,
+        key: PathKey = (),
+        root: Path | None = None,
+    ):
         self.path, self.loaded, self.key, self.root = path, loaded, key, root
 
     def locate(self, text: str, offset: int, snippet: str = "") -> Location:
@@ -119,8 +124,15 @@ def _texts(dataset: Dataset) -> Iterator[Shown]:
         yield from _entry(dataset, level, everyone, True)
         for borough_id, name in level.local_names.items():
             if borough_id in everyone:
-                yield _value(dataset, level, ("local_names", borough_id), name,
-                             frozenset({borough_id}), False, "local_names")  # fmt: skip
+                yield _value(
+                    dataset,
+                    level,
+                    ("local_names", borough_id),
+                    name,
+                    frozenset({borough_id}),
+                    False,
+                    "local_names",
+                )
     for term in dataset.terms:
         shown_on = frozenset(term.boroughs) & everyone if term.boroughs else everyone
         yield from _entry(dataset, term, shown_on, not term.boroughs)

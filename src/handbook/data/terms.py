@@ -36,9 +36,10 @@ def acronyms_in(text: str) -> tuple[tuple[int, str], ...]:
     found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     shouted = _shouted(text, found)
     return tuple(
-        (start, word) for start, _, word in found
+        (start, word)
+        for start, _, word in found
         if looks_like_acronym(word) and start not in shouted
-    )  # fmt: skip
+    )
 
 
 def _shouted(text: str, words: list[tuple[int, int, str]]) -> set[int]:

@@ -24,16 +24,7 @@ def _two_boroughs(project) -> None:
 
 
 def _an_area_without_a_site(project, name: str = "Eastshire Duty Team") -> None:
-    project.replace(
-        BOROUGHS,
-        "boroughs:\n",
-        "other_areas:\n  - name: Eastshire\n    front_door: es-duty\nboroughs:\n",
-    )
-    project.append(
-        CONTACTS,
-        f"  - id: es-duty\n    borough: shared\n    name: {name}\n"
-        '    phone: "0113 496 0000"\n    source: test\n',
-    )
+    project.add_other_area(contact_name=name)
 
 
 def _page(project, text: str) -> None:

@@ -22,15 +22,25 @@ def check(dataset: Dataset) -> Iterator[Problem]:
         where = dataset.locate(area, "front_door")
         contact = contacts.get(area.front_door)
         if area.front_door not in known_contacts:
-            yield Problem(where, f"{area.name}: unknown contact '{area.front_door}'"
-                          f"{_hint(area.front_door, known_contacts)}", RULE)  # fmt: skip
+            yield Problem(
+                where,
+                f"{area.name}: unknown contact '{area.front_door}'"
+                f"{_hint(area.front_door, known_contacts)}",
+                RULE,
+            )
         elif contact is not None and contact.borough != SHARED:
-            yield Problem(where, f"{area.name}: its front door '{contact.id}' belongs to "
-                          f"{contact.borough} (an area with no site uses a shared contact)",
-                          RULE)  # fmt: skip
+            yield Problem(
+                where,
+                f"{area.name}: its front door '{contact.id}' belongs to "
+                f"{contact.borough} (an area with no site uses a shared contact)",
+                RULE,
+            )
         if area.name.casefold() in names:
-            yield Problem(dataset.locate(area, "name"), f"{area.name} is a borough with a site "
-                          "(remove it from 'other_areas')", RULE)  # fmt: skip
+            yield Problem(
+                dataset.locate(area, "name"),
+                f"{area.name} is a borough with a site (remove it from 'other_areas')",
+                RULE,
+            )
     for level in dataset.levels:
         for borough_id in level.local_names:
             if borough_id not in boroughs:

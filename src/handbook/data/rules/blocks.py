@@ -31,8 +31,11 @@ def check(dataset: Dataset) -> Iterator[Problem]:
         for named in parsed.boroughs:
             if named.name not in known_boroughs:
                 hint = _hint(named.name, known_boroughs, "'{}'")
-                yield _problem(item, named.offset, f"unknown borough '{named.name}' in a "
-                               f"per-borough block {where}{hint}")  # fmt: skip
+                yield _problem(
+                    item,
+                    named.offset,
+                    f"unknown borough '{named.name}' in a per-borough block {where}{hint}",
+                )
         yield from _never_shown(item, parsed, where, known_boroughs)
         for named, part in parsed.placeholders():
             yield from _placeholder(dataset, item, named, part, where, known_names, boroughs)
@@ -43,19 +46,29 @@ def _placeholder(dataset, item: Shown, named, part, where, known, boroughs) -> I
     if named.name not in known:
         hint = _hint(named.name, known, "'{{{}}}'")
         listed = ", ".join(f"{{{name}}}" for name in sorted(placeholders.BUILT_IN))
-        yield _problem(item, named.offset, f"unknown placeholder '{shown}' {where}{hint} "
-                       f"(placeholders are {listed}, the levels' names such as "
-                       f"{{level-2-name}}, and each borough's 'wording')")  # fmt: skip
+        yield _problem(
+            item,
+            named.offset,
+            f"unknown placeholder '{shown}' {where}{hint} "
+            f"(placeholders are {listed}, the levels' names such as "
+            f"{{level-2-name}}, and each borough's 'wording')",
+        )
         return
     if named.name in placeholders.OWN_LINE and not _alone(item.text, named.offset, shown):
-        yield _problem(item, named.offset, f"'{shown}' {where} must be on a line of its own "
-                       "(it fills in a table)")  # fmt: skip
+        yield _problem(
+            item,
+            named.offset,
+            f"'{shown}' {where} must be on a line of its own (it fills in a table)",
+        )
     sites = item.boroughs if part.boroughs is None else item.boroughs & part.boroughs
     for borough_id in sorted(sites):
         fill = placeholders.fill(dataset, boroughs[borough_id], named.name)
         if fill.text is None:
-            yield _problem(item, named.offset, f"'{shown}' {where} cannot be filled in on "
-                           f"{borough_id}'s site: {fill.missing}")  # fmt: skip
+            yield _problem(
+                item,
+                named.offset,
+                f"'{shown}' {where} cannot be filled in on {borough_id}'s site: {fill.missing}",
+            )
 
 
 def _never_shown(item: Shown, parsed, where: str, known: set[str]) -> Iterator[Problem]:
@@ -65,8 +78,12 @@ def _never_shown(item: Shown, parsed, where: str, known: set[str]) -> Iterator[P
         if named and named <= known and not named & item.boroughs:
             names = ", ".join(sorted(part.boroughs))
             sites = ", ".join(sorted(item.boroughs))
-            yield _problem(item, part.start, f"the per-borough block for {names} {where} is "
-                           f"never shown: the text is only on {sites}'s site")  # fmt: skip
+            yield _problem(
+                item,
+                part.start,
+                f"the per-borough block for {names} {where} is "
+                f"never shown: the text is only on {sites}'s site",
+            )
 
 
 def _alone(text: str, offset: int, shown: str) -> bool:

@@ -23,34 +23,64 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)[\s\-*#>|]*$")
 
 
 def check(dataset: Dataset) -> Iterator[Problem]:
-    shown = list(texts(dataset))
+    shown = texts(dataset)
     ignored = {word.casefold() for word in dataset.not_acronyms}
     for borough in dataset.boroughs:
-        mine = [t for t in dataset.terms if not t.boroughs or borough.id in t.boroughs]
-        others = [t for t in dataset.terms if t.boroughs and borough.id not in t.boroughs]
-        defined = {word.casefold() for t in mine for word in terms.acronyms_of(t.term)}
-        elsewhere = _defined_elsewhere(others, defined)
-        scoped_phrases = [t for t in others if not terms.acronyms_of(t.term)
-                          and t.term not in {m.term for m in mine}]  # fmt: skip
+        glossary = _Glossary(dataset.terms, borough.id)
+        on_site = for_borough(shown, borough.id)
         first: dict[str, Problem] = {}
-        for item, offset, word in _words(dataset, borough, for_borough(shown, borough.id)):
-            key = word.casefold().removesuffix("s") if word.endswith("s") else word.casefold()
-            if word.casefold() in defined or key in defined or word.casefold() in ignored:
-                continue
-            message = _message(borough.id, word, elsewhere.get(key) or elsewhere.get(
-                word.casefold()), item)  # fmt: skip
-            _keep_first(first, key, Problem(item.locate(offset, word), message, RULE))
-        for item in for_borough(shown, borough.id):
-            if item.foreign:  # another area's front door, by its own name
-                continue
-            text = masked(blocks.select(item.text, borough.id).text)
-            for term in scoped_phrases:
-                match = _use(term.term, text)
-                if match:
-                    where = item.locate(_origin(item, borough.id, match.start()), term.term)
-                    message = _message(borough.id, term.term, term.boroughs, item)
-                    _keep_first(first, term.term, Problem(where, message, RULE))
+        for item, offset, word in _words(dataset, borough, on_site):
+            if not (glossary.defines(word) or word.casefold() in ignored):
+                message = _message(borough.id, word, glossary.scoped_elsewhere(word), item)
+                where = item.locate(offset, word)
+                _keep_first(first, word.casefold(), Problem(where, message, RULE))
+        for item, offset, term in _scoped_uses(glossary, borough.id, on_site):
+            message = _message(borough.id, term.term, term.boroughs, item)
+            _keep_first(first, term.term, Problem(item.locate(offset, term.term), message, RULE))
         yield from first.values()
+
+
+class _Glossary:
+    """One borough's glossary: the acronyms it defines, and the terms only others have."""
+
+    def __init__(self, all_terms, borough_id: str):
+        mine = [t for t in all_terms if not t.boroughs or borough_id in t.boroughs]
+        others = [t for t in all_terms if t.boroughs and borough_id not in t.boroughs]
+        self.defined = {word.casefold() for t in mine for word in terms.acronyms_of(t.term)}
+        self.elsewhere: dict[str, list[str]] = {}
+        for term in others:
+            for word in terms.acronyms_of(term.term):
+                if word.casefold() not in self.defined:
+                    self.elsewhere.setdefault(word.casefold(), []).extend(term.boroughs)
+        own_terms = {t.term for t in mine}
+        self.scoped_phrases = [
+            t for t in others if not terms.acronyms_of(t.term) and t.term not in own_terms
+        ]
+
+    def defines(self, word: str) -> bool:
+        """'CIN' is defined by 'CiN', and 'CSEs' by 'CSE'."""
+        return any(form in self.defined for form in _forms(word))
+
+    def scoped_elsewhere(self, word: str) -> list[str] | None:
+        return next((self.elsewhere[f] for f in _forms(word) if f in self.elsewhere), None)
+
+
+def _forms(word: str) -> list[str]:
+    folded = word.casefold()
+    return [folded, folded[:-1]] if word.endswith("s") else [folded]
+
+
+def _scoped_uses(glossary: _Glossary, borough_id: str, shown: list[Shown]):
+    """(text, offset, term) for the first use in each text of a term only others define."""
+    for item in shown:
+        if item.foreign:  # another area's front door, by its own name
+            continue
+        selected = blocks.select(item.text, borough_id)
+        text = masked(selected.text)
+        for term in glossary.scoped_phrases:
+            match = _use(term.term, text)
+            if match:
+                yield item, selected.origin(match.start()), term
 
 
 def _words(dataset, borough, shown: list[Shown]) -> Iterator[tuple[Shown, int, str]]:
@@ -80,15 +110,6 @@ def _use(term: str, text: str):
     return None
 
 
-def _defined_elsewhere(others, defined: set[str]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for term in others:
-        for word in terms.acronyms_of(term.term):
-            if word.casefold() not in defined:
-                found.setdefault(word.casefold(), []).extend(term.boroughs)
-    return found
-
-
 def _message(borough_id: str, word: str, scoped: list[str] | None, item: Shown) -> str:
     where = "in this page" if item.field == "this page" else f"in '{item.field}'"
     if scoped:
@@ -107,10 +128,6 @@ def _message(borough_id: str, word: str, scoped: list[str] | None, item: Shown) 
 def _keep_first(first: dict[str, Problem], key: str, problem: Problem) -> None:
     if key not in first or problem < first[key]:
         first[key] = problem
-
-
-def _origin(item: Shown, borough_id: str, offset: int) -> int:
-    return blocks.select(item.text, borough_id).origin(offset)
 
 
 def _blank(match) -> str:

@@ -84,9 +84,12 @@ def _shared_part(item: Shown, part, owners, emails, hosts, places) -> Iterator[P
             owner = owned.get(key(match.group()))
             if owner is not None:
                 message = SHARED_ADDRESS.format(
-                    owner=owner.name, kind=kind, where=where, written=match.group(),
+                    owner=owner.name,
+                    kind=kind,
+                    where=where,
+                    written=match.group(),
                     id=owner.borough_id,
-                )  # fmt: skip
+                )
                 yield _problem(item, part.start + match.start(), match.group(), message)
     for place, match in _names(masked(part.text), places):
         message = SHARED_NAME.format(
@@ -99,10 +102,14 @@ def _names(words: str, places) -> list:
     """Each borough's name or other name written in `words`; the longest where two overlap
     ('Blackburn with Darwen', not 'Blackburn' in it)."""
     found = sorted(
-        ((place, match) for place in places for label in place.labels
-         for match in name_pattern(label).finditer(words)),
+        (
+            (place, match)
+            for place in places
+            for label in place.labels
+            for match in name_pattern(label).finditer(words)
+        ),
         key=lambda hit: (hit[1].start(), -len(hit[1].group())),
-    )  # fmt: skip
+    )
     kept, end = [], -1
     for place, match in found:
         if match.start() >= end:
