@@ -30,7 +30,6 @@ WEB = re.compile(
     re.I,
 )
 # A Markdown link's target, a web address or an email: what is not words on the page.
-ADDRESS_HINT = re.compile(r"\]\(|<|://|www\.|@|\.(?:uk|org|com|net)\b", re.I)
 ADDRESS = re.compile(rf"\]\([^)\s]*\)|<[^>\s]+>|{EMAIL.pattern}|{WEB.pattern}", re.I)
 
 
@@ -150,7 +149,7 @@ def find_numbers(text: str) -> tuple[Found, ...]:
 def masked(text: str) -> str:
     """`text` with link targets, web addresses and emails blanked out (same length), so that
     the number in '[01254 666400](tel:+441254666400)' is found once, by its words."""
-    if not ADDRESS_HINT.search(text):  # most text has none: one quick scan
+    if not _may_hold_an_address(text):  # most text has none
         return text
     return ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
@@ -158,6 +157,14 @@ def masked(text: str) -> str:
 def owner_of(contact: Contact, owners: dict[str, Place]) -> Place | None:
     """The area a contact's phone number belongs to, if one."""
     return owners.get(phones.e164(contact.phone)) if _dialable(contact) else None
+
+
+def _may_hold_an_address(text: str) -> bool:
+    # Plain substring tests: several times quicker than one regular expression here.
+    return (
+        "@" in text or "<" in text or "](" in text or "://" in text or "www." in text
+        or ".uk" in text or ".org" in text or ".com" in text or ".net" in text
+    )  # fmt: skip
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:

@@ -62,6 +62,11 @@ def acronyms_of(term: str) -> set[str]:
     return {word for _, word in acronyms_in(term)}
 
 
+def phrases(many: list[str]) -> re.Pattern:
+    """Any of several terms, as whole words or phrases, as written."""
+    return re.compile(rf"(?<![\w&])(?:{'|'.join(map(re.escape, many))})(?![\w&])")
+
+
 @lru_cache(maxsize=1024)
 def phrase(term: str) -> re.Pattern:
     """A term as a whole word or phrase, as written (capitals matter: 'Intensive' is a name,

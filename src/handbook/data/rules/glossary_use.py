@@ -53,9 +53,15 @@ class _Glossary:
                 if word.casefold() not in self.defined:
                     self.elsewhere.setdefault(word.casefold(), []).extend(term.boroughs)
         own_terms = {t.term for t in mine}
-        self.scoped_phrases = [
-            t for t in others if not terms.acronyms_of(t.term) and t.term not in own_terms
-        ]
+        self.scoped_phrases = {
+            t.term: t for t in others if not terms.acronyms_of(t.term) and t.term not in own_terms
+        }
+        # One search finds any of them: a text is searched once, not once for each term.
+        self.any_phrase = (
+            terms.phrases(sorted(self.scoped_phrases, key=len, reverse=True))
+            if self.scoped_phrases
+            else None
+        )
 
     def defines(self, word: str) -> bool:
         """'CIN' is defined by 'CiN', and 'CSEs' by 'CSE'."""
@@ -77,8 +83,10 @@ def _scoped_uses(glossary: _Glossary, borough_id: str, shown: list[Shown]):
             continue
         selected = blocks.select(item.text, borough_id)
         text = masked(selected.text)
-        for term in glossary.scoped_phrases:
-            match = _use(term.term, text)
+        if glossary.any_phrase is None or not glossary.any_phrase.search(text):
+            continue
+        for name, term in glossary.scoped_phrases.items():
+            match = _use(name, text)
             if match:
                 yield item, selected.origin(match.start()), term
 
