@@ -55,6 +55,20 @@ class Project:
             folder.mkdir(exist_ok=True)
             (folder / page).write_text("# Welcome\n\nHello.\n")
 
+    def add_other_area(self, name: str = "Eastshire", contact_name: str = "Eastshire Duty") -> None:
+        """An area with no site of its own (as Lancashire is): its shared front-door contact,
+        es-duty, on 0113 496 0000 (a number reserved for examples)."""
+        self.replace(
+            "data/boroughs.yaml",
+            "boroughs:\n",
+            f"other_areas:\n  - name: {name}\n    front_door: es-duty\nboroughs:\n",
+        )
+        self.append(
+            "data/contacts.yaml",
+            f"  - id: es-duty\n    borough: shared\n    name: {contact_name}\n"
+            '    phone: "0113 496 0000"\n    source: test\n',
+        )
+
     def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
         """The 1-based line of the n-th line containing `needle`."""
         lines = self.path(name).read_text(encoding="utf-8").splitlines()

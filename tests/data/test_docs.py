@@ -24,6 +24,7 @@ HEADINGS = {
     "BoroughsFile": "`data/boroughs.yaml`",
     "Borough": "A borough",
     "Section": "A section",
+    "Area": "An area without a site",
     "ContactsFile": "`data/contacts.yaml`",
     "Contact": "A contact",
     "ServicesFile": "`data/services.yaml`",

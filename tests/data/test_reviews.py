@@ -182,3 +182,29 @@ def _page(project) -> str:
     dataset, problems = validate(project.root)
     assert [p for p in problems if p.level == "error"] == []
     return render_for_build(dataset, "northshire").pages["teams/ns-engage.md"]
+
+
+def test_review_lists_a_missing_out_of_hours_number_as_a_gap(project, monkeypatch, capsys):
+    project.replace(
+        "data/boroughs.yaml",
+        "    out_of_hours: [ns-out-of-hours]\n",
+        "    out_of_hours: []\n    out_of_hours_gap: The guide prints no out-of-hours number.\n",
+    )
+    today_is(monkeypatch, date(2026, 8, 1))
+    assert main(["--root", str(project.root), "review"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = project.line_of("data/boroughs.yaml", "out_of_hours_gap")
+    assert (
+        f"data/boroughs.yaml:{line}: northshire: gap to fill before publishing: no out-of-hours "
+        "number (add its contact to 'out_of_hours' when the council gives one). The guide prints "
+        "no out-of-hours number."
+    ) in lines
+    assert lines[-1].endswith("(as of 2026-08-01). 1 gap(s) to fill before publishing.")
+
+
+def test_the_gap_closes_when_the_number_is_added(project, monkeypatch, capsys):
+    # The minimal project has its out-of-hours number: no gap, and no word of one.
+    today_is(monkeypatch, date(2026, 8, 1))
+    assert main(["--root", str(project.root), "review"]) == 0
+    output = capsys.readouterr().out
+    assert "gap" not in output

@@ -22,7 +22,8 @@ def test_service_page_shows_who_it_is_for_how_to_refer_and_numbers(project):
     page = _site(project).pages["teams/ns-engage.md"]
     assert "# Engage" in page
     assert "- **Ages:** 10 to 18 years" in page
-    assert "[3 (child in need) and 4 (child protection)](../levels-of-need.md)" in page
+    # The levels' names come from data/levels.yaml, as written there.
+    assert "[3 (Child in need) and 4 (Child protection)](../levels-of-need.md)" in page
     assert "Phone the duty team." in page
     assert "**Northshire Duty Team**: [01254 666400](tel:+441254666400)" in page
     assert "- [Family Time](ns-family-time.md)" in page

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from .content import load_pages
 from .loader import LoadedFile, collector_paused, load_yaml
 from .model import (
+    Area,
     Borough,
     BoroughsFile,
     Contact,
@@ -45,10 +46,12 @@ class Dataset:
     files: dict[str, LoadedFile] = field(default_factory=dict)
     boroughs: list[Borough] = field(default_factory=list)
     shared_sections: list[Section] = field(default_factory=list)
+    other_areas: list[Area] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    not_acronyms: list[str] = field(default_factory=list)
     levels_file: LevelsFile | None = None
     search: SearchFile = field(default_factory=SearchFile)
     site_url: str | None = None
@@ -202,9 +205,15 @@ def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | 
         dataset.site_url = getattr(file_model, "site_url", None)
         for index, section in enumerate(dataset.shared_sections):
             section._where = (name, ("shared_sections", index))
+        dataset.other_areas = list(getattr(file_model, "other_areas", None) or [])
+        for index, area in enumerate(dataset.other_areas):
+            area._where = (name, ("other_areas", index))
         for borough in dataset.boroughs:
             for index, section in enumerate(borough.sections):
                 section._where = (name, borough._where[1] + ("sections", index))
+    elif isinstance(file_model, GlossaryFile):
+        dataset.terms = list(items)
+        dataset.not_acronyms = list(getattr(file_model, "not_acronyms", None) or [])
     elif isinstance(file_model, LevelsFile):
         dataset.levels = list(items)
         dataset.levels_file = file_model if indexes is None else None

@@ -115,11 +115,23 @@ class Ages(Strict):
         None, description="Youngest age in years, or `unborn` for work before birth"
     )
     max: Years | None = Field(None, description="Oldest age in years")
+    strict: bool = Field(
+        True,
+        description="false where the source gives the range loosely or for part of the service "
+        "only ('predominantly 11 to 17'): the finder then never leaves the service out by age",
+    )
+    note: Text | None = Field(
+        None, description="How the source puts the range, shown with it, e.g. 'predominantly'"
+    )
 
     @model_validator(mode="after")
     def _one_end(self) -> Ages:
         if self.min is None and self.max is None:
             raise ValueError("'ages' needs 'min', 'max' or both (leave 'ages' out if unknown)")
+        if not self.strict and self.note is None:
+            raise ValueError(
+                "'ages' with 'strict: false' needs a 'note' saying how the source gives the range"
+            )
         return self
 
 
@@ -196,10 +208,24 @@ class Borough(Strict):
 
     id: Id = Field(description="Lower-case words joined by hyphens; the site's address")
     name: Text = Field(description="The borough's name, e.g. Blackpool")
+    other_names: list[Text] = Field(
+        default_factory=list,
+        description="Other ways the borough is written, e.g. BwD; shared text may not use them",
+    )
     council: Text = Field(description="The council's full name")
     front_door: Id = Field(description="Contact id of the front door (duty) number")
     out_of_hours: list[Id] = Field(
         default_factory=list, description="Contact ids of the out-of-hours numbers"
+    )
+    out_of_hours_gap: Markdown | None = Field(
+        None,
+        description="While `out_of_hours` is empty: what the sources say (or do not), shown with "
+        "the gap and listed by `handbook review`",
+    )
+    wording: dict[Id, Markdown] = Field(
+        default_factory=dict,
+        description="Words a shared page fills in for this borough: `{name}` in shared text "
+        "becomes the value given here",
     )
     emergency: Id | None = Field(None, description="Contact id of the 999 entry")
     intro: Markdown | None = Field(None, description="Text on the home page")
@@ -214,12 +240,26 @@ class Borough(Strict):
     _where: tuple = PrivateAttr(default=("", ()))
 
 
+class Area(Strict):
+    """An area that shares the levels of need but has no site here, such as Lancashire."""
+
+    name: Text = Field(description="The area's name, e.g. Lancashire")
+    front_door: Id = Field(description="Contact id of its front door (duty) number, a shared one")
+    source: Text | None = Field(None, description="The document its details come from")
+    _where: tuple = PrivateAttr(default=("", ()))
+
+
 class Level(Entry):
     """One of the four levels of the Continuum of Need."""
 
     level: int = Field(description="The level's number, 1 to 4")
-    name: Text = Field(description="Its name, e.g. Early help")
+    name: Text = Field(description="Its pan-Lancashire name, e.g. Early Help")
     also_called: list[Text] = Field(default_factory=list, description="Other names for it")
+    local_names: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="What a borough calls it on its own pages, shown on that borough's site only: "
+        "'In Blackpool this is called Universal Plus'",
+    )
     definition: Markdown = Field(description="What the level means")
     response: Markdown = Field(description="What happens at this level")
     assessment: Markdown | None = Field(None, description="Which assessment is used")
@@ -273,6 +313,10 @@ class BoroughsFile(Strict):
     shared_sections: list[Section] = Field(
         default_factory=list, description="Parts of the guide in every borough's site"
     )
+    other_areas: list[Area] = Field(
+        default_factory=list,
+        description="Areas with no site here whose front-door number every site shows, labelled",
+    )
     boroughs: list[Borough] = Field(min_length=1, description="One entry per borough")
 
 
@@ -302,6 +346,11 @@ class LevelsFile(Strict):
 class GlossaryFile(Strict):
     """data/glossary.yaml: acronyms and specialist terms."""
 
+    not_acronyms: list[Text] = Field(
+        default_factory=list,
+        description="Words in capitals that need no glossary entry, such as NOT for emphasis or "
+        "a name written in capitals: the glossary check does not ask for them to be defined",
+    )
     terms: list[Term] = Field(default_factory=list, description="One entry per term")
 
 

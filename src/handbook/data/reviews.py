@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from .clock import build_date
 from .dataset import Dataset
+from .gaps import gaps
 from .model import Entry
 from .problems import Location, Problem
 
@@ -105,14 +106,19 @@ def _where(dataset: Dataset, entry: Entry) -> Location:
 def report(
     dataset: Dataset, within_days: int = SOON_DAYS, today: date | None = None
 ) -> tuple[list[str], str]:
-    """`handbook review`: one `path:line: message` line per review to do, and a closing line."""
+    """`handbook review`: one `path:line: message` line per review to do and per gap to fill
+    before publishing (a number no source gives), and a closing line."""
     today = today or build_date()
     due = to_do(dataset, within_days, today)
     lines = [f"{r.location.path}:{r.location.line}: {r.message(today)}" for r in due]
+    missing = gaps(dataset)
+    lines += [f"{g.location.path}:{g.location.line}: {g.message()}" for g in missing]
     late = sum(r.is_overdue(today) for r in due)
     undated = sum(r.due is None for r in due)
     summary = (
         f"{late} overdue, {len(due) - late - undated} due within {within_days} days, "
         f"{undated} with no review date (as of {today})."
     )
+    if missing:
+        summary += f" {len(missing)} gap(s) to fill before publishing."
     return lines, summary

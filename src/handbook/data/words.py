@@ -20,8 +20,14 @@ def years(value: float | str) -> str:
 
 
 def age_range(ages: Ages | None) -> str:
+    """'11 to 17 years', with how the source puts it: '11 to 17 years (predominantly, on
+    admission)'."""
     if ages is None:
         return "Not stated in the guide"
+    return _range(ages) + (f" ({ages.note})" if ages.note else "")
+
+
+def _range(ages: Ages) -> str:
     low = "Before birth" if ages.min == "unborn" else None
     if ages.min is None:
         return f"Up to {years(ages.max)} years"

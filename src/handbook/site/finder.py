@@ -73,7 +73,8 @@ def age_ends(service: Service) -> tuple[str, str]:
     """The youngest and oldest ages the guide states, as the browser reads them: a number of
     years, 'unborn', or '' where the guide states no end."""
     ages = service.ages
-    if ages is None:
+    # A range the source gives loosely ("predominantly 11 to 17") never rules a child out.
+    if ages is None or not ages.strict:
         return "", ""
     return _years(ages.min), _years(ages.max)
 

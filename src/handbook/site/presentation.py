@@ -9,17 +9,10 @@ from ..data.words import age_range, long_date, years
 from . import vocabulary
 from .finder import age_ends
 
-LEVEL_NAMES = {
-    1: "universal",
-    2: "early help",
-    3: "child in need",
-    4: "child protection",
-}
 
-
-def level_list(levels: list[int]) -> str:
-    """'3 (child in need) and 4 (child protection)'."""
-    words = [f"{n} ({LEVEL_NAMES.get(n, '?')})" for n in sorted(levels)]
+def level_list(levels: list[int], names: dict[int, str]) -> str:
+    """'3 (Child in Need) and 4 (Child Protection)', with the names data/levels.yaml gives."""
+    words = [f"{n} ({names[n]})" if n in names else str(n) for n in sorted(levels)]
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..data import phones
+from ..data import areas, gaps, phones
 from ..data.addresses import GENERATED, HOME, content_page, html_path, section_index, service_page
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
@@ -23,7 +23,8 @@ from ..editions.edition import Edition, current_edition
 from . import glossary
 from . import search as search_module
 from .finder import finder
-from .presentation import FILTERS, LEVEL_NAMES
+from .localise import Localiser
+from .presentation import FILTERS
 from .search import MODEL_FILE, PageSearch, page_search, search_model, service_search
 
 PDF_FOLDER = "pdf"
@@ -101,11 +102,11 @@ def render_for_build(dataset: Dataset, borough_id: str) -> RenderedSite:
 def render_borough(
     dataset: Dataset, borough_id: str, edition: Edition, changes: dict
 ) -> RenderedSite:
-    borough = dataset.borough(borough_id)
-    view = _BoroughView(dataset, borough)
-    site = RenderedSite(borough, edition, header=view.header())
     env = environment()
-    terms = glossary.terms_for(dataset, borough_id)
+    view = _BoroughView(dataset, Localiser(dataset, dataset.borough(borough_id), env))
+    borough = view.borough
+    site = RenderedSite(borough, edition, header=view.header())
+    terms = view.terms
     # Each page carries the definitions of its acronyms, so each has a tooltip where it appears.
     abbreviations = glossary.Abbreviations(terms)
 
@@ -123,7 +124,7 @@ def render_borough(
             pdf_href=lambda name: pdf_href(path, name),
             borough=borough,
             view=view,
-            level_names=LEVEL_NAMES,
+            level_names=view.level_names,
             weights=weights,
             **context,
         )
@@ -138,8 +139,8 @@ def render_borough(
         SUMMARIES["contacts"], kind="contacts",
         numbers=[f for raw in unowned for f in search_module.number_forms(raw)],
     ))  # fmt: skip
-    page(GENERATED["levels-of-need"], "levels.md.j2", levels=dataset.levels,
-         levels_file=dataset.levels_file,
+    page(GENERATED["levels-of-need"], "levels.md.j2", levels=view.levels,
+         levels_file=view.levels_file,
          search=page_search(SUMMARIES["levels-of-need"]))  # fmt: skip
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes, edition=edition,
          has_changes=changes_module.has_changes(changes), sections=changes_module.SECTIONS,
@@ -206,18 +207,47 @@ class SectionEntry:
 
 
 class _BoroughView:
-    """What the templates need to know about one borough, looked up once."""
+    """What the templates need to know about one borough, looked up once: every entry with
+    its text made for this borough's site (its per-borough blocks, its placeholders)."""
 
-    def __init__(self, dataset: Dataset, borough: Borough):
+    def __init__(self, dataset: Dataset, localiser: Localiser):
         self.dataset = dataset
-        self.borough = borough
-        self.contacts = dataset.by_id("contacts")
-        self.services = {s.id: s for s in dataset.services if s.borough == borough.id}
+        self.localise = localiser
+        own = localiser.borough
+        self.borough = localiser.entry(own)
+        self.contacts = {c.id: localiser.entry(c) for c in dataset.contacts}
+        self.services = {s.id: localiser.entry(s) for s in dataset.services if s.borough == own.id}
         self.paths = {s.id: service_page(s.section, s.id) for s in self.services.values()}
+        self.levels = [localiser.entry(level) for level in dataset.levels]
+        self.levels_file = dataset.levels_file and localiser.entry(dataset.levels_file)
+        self.terms = [localiser.entry(t) for t in glossary.terms_for(dataset, own.id)]
+        ordered = sorted(self.levels, key=lambda level: level.level)
+        self.level_names = {level.level: level.name for level in ordered}
+        self.local_names = {
+            level.level: level.local_names[own.id]
+            for level in ordered
+            if own.id in level.local_names
+        }
 
     def sections(self) -> list[tuple[Section, str]]:
-        shared = [(s, SHARED) for s in self.dataset.shared_sections]
+        shared = [(self.localise.entry(s), SHARED) for s in self.dataset.shared_sections]
         return shared + [(s, self.borough.id) for s in self.borough.sections]
+
+    def local_name(self, level) -> str | None:
+        """What this borough calls a level on its own pages, if it has a name of its own."""
+        return self.local_names.get(level.level)
+
+    def local_level_note(self, numbers: list[int]) -> str:
+        """'In Blackpool, level 2 is called Universal Plus and level 3 is called Intensive.'"""
+        named = [
+            f"level {number} is called {name}"
+            for number, name in self.local_names.items()
+            if number in numbers
+        ]
+        if not named:
+            return ""
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        return f"In {self.borough.name}, {listed}."
 
     def section_entries(self, section: Section, folder: str) -> list[SectionEntry]:
         entries = [self._page_entry(section, folder, name) for name in section.pages]
@@ -231,7 +261,7 @@ class _BoroughView:
     def _page_entry(self, section: Section, folder: str, name: str) -> SectionEntry:
         if name in GENERATED:
             return SectionEntry(TITLES[name], GENERATED[name])
-        text = self.dataset.pages[f"{folder}/{name}"]
+        text = self.localise.text(self.dataset.pages[f"{folder}/{name}"])
         title = page_title(text) or name
         return SectionEntry(title, content_page(section.id, name), content=text)
 
@@ -243,6 +273,15 @@ class _BoroughView:
 
     def out_of_hours(self):
         return [self.contacts[c] for c in self.borough.out_of_hours]
+
+    def out_of_hours_gap(self):
+        """The gap where no source gives an out-of-hours number, with the sources' word."""
+        return gaps.out_of_hours_gap(self.dataset, self.borough)
+
+    def other_front_doors(self) -> list:
+        """Every other area's front door, each with the words that name its area."""
+        doors = areas.front_doors(self.dataset, self.localise.borough, other_boroughs=True)
+        return [door for door in doors if door.area.borough_id != self.borough.id]
 
     def emergency(self):
         return self.contacts.get(self.borough.emergency) if self.borough.emergency else None

@@ -11,7 +11,21 @@ from collections.abc import Callable, Iterator
 from .. import reviews
 from ..dataset import Dataset
 from ..problems import Problem
-from . import addresses, ages, content, identifiers, levels, markup, pages, phones, references
+from . import (
+    addresses,
+    ages,
+    areas,
+    blocks,
+    content,
+    glossary_use,
+    identifiers,
+    levels,
+    markup,
+    pages,
+    phones,
+    references,
+    voice,
+)
 
 Rule = Callable[[Dataset], Iterator[Problem]]
 
@@ -25,6 +39,10 @@ RULES: dict[str, Rule] = {
     "addresses": addresses.check,
     "content": content.check,
     "markup": markup.check,
+    "areas": areas.check,
+    "blocks": blocks.check,
+    "voice": voice.check,
+    "glossary": glossary_use.check,
     "reviews": reviews.check,  # overdue reviews: warnings
 }
 
