@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from ..data import sanitize
+from ..data import blocks, sanitize
 from ..data.addresses import borough_pages, html_path
 from ..data.content import IMAGE_SUFFIXES, is_real_file
 from ..data.dataset import Dataset
@@ -61,7 +61,9 @@ class _BoroughLinks:
             shown = f"content/{page.source}"
             lines = text.splitlines()
             after = 0
-            for kind, href in _parsed(sanitize.to_html(text, self.dataset.root)).links:
+            # A shared page's per-borough block links only on that borough's site.
+            here = blocks.select(text, self.borough.id).text
+            for kind, href in _parsed(sanitize.to_html(here, self.dataset.root)).links:
                 message = self._fault(page, kind, href)
                 line = _line_of(href, lines, after)
                 after = line - 1

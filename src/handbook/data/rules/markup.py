@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import sanitize
+from .. import blocks, sanitize
 from ..dataset import Dataset
 from ..loader import LoadedFile, PathKey
 from ..problems import Location, Problem
@@ -94,11 +94,34 @@ def faults(text: str, root: Path) -> Iterator[tuple[int, str, str]]:
     # check's time at 10,000 services went on scanning such text).
     if not any(mark in text for mark in "<]=&{_"):
         return
+    text = _without_blocks(text)
     found = list(_patterns(text))
     if found:
         yield from found
     elif MAKES_HTML.search(text):
         yield from _sanitizer(text, root)
+
+
+def _without_blocks(text: str) -> str:
+    """The text with the per-borough syntax (data/blocks.py) blanked out, character for
+    character so that offsets still point at the same place: a fence line, the `{blackpool:`
+    and `}` around inline words, and a placeholder such as `{front-door}` are filled in from
+    the data before any Markdown is made, so they are not attribute lists."""
+
+    def blank(match) -> str:
+        return re.sub(r"[^\n]", " ", match.group())
+
+    def inline(match) -> str:
+        body = match.group("body")
+        opening = len(match.group()) - len(body) - 1
+        return " " * opening + body + " "
+
+    if "{" in text:
+        text = blocks.INLINE.sub(inline, text)
+        text = blocks.PLACEHOLDER.sub(lambda m: "x" * len(m.group()), text)
+    if ":::" in text:
+        text = blocks.FENCE.sub(blank, text)
+    return text
 
 
 def _patterns(text: str) -> Iterator[tuple[int, str, str]]:
