@@ -36,6 +36,8 @@ HEADINGS = {
     "GlossaryFile": "`data/glossary.yaml`",
     "Term": "A term",
     "Entry": "Source and review fields",
+    "SearchFile": "`data/search.yaml`",
+    "Synonym": "A synonym",
 }
 ROW = re.compile(r"^\| `(\w+)` \| (required|optional) \|", re.MULTILINE)
 

@@ -193,7 +193,7 @@ CASES = [
     Case("a content page at a service's address", (replace(BOROUGHS, "        title: Teams\n", "        title: Teams\n        pages: [ns-engage.md]\n"), write("content/northshire/ns-engage.md", "# Mine\n\nText.\n")),
          ((BOROUGHS, "[ns-engage.md]", "two pages at one address 'teams/ns-engage/': content page 'content/northshire/ns-engage.md' and service 'ns-engage' (data/services.yaml:2); rename one of them"),)),
     Case("a content page replacing the section's index", (replace(BOROUGHS, "pages: [about.md]", "pages: [index.md]"), write("content/northshire/index.md", "# Index\n\nText.\n")),
-         ((BOROUGHS, "[index.md]", "two pages at one address 'about/': content page 'content/northshire/index.md' and the index page of section 'about' (data/boroughs.yaml:13); rename one of them"),)),
+         ((BOROUGHS, "[index.md]", "two pages at one address 'about/': content page 'content/northshire/index.md' and the index page of section 'about' (data/boroughs.yaml:14); rename one of them"),)),
     Case("a section in the site's own folder", (replace(BOROUGHS, "id: about", "id: assets"),),
          ((BOROUGHS, "id: assets", "section id 'assets' is taken by the site's own files; choose another id"),)),
     Case("a broken link in a content page", (write(ABOUT, "# About\n\nSee [the team](../teams/ns-engag.md).\n"),),

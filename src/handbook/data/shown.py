@@ -159,10 +159,10 @@ def content_pages(dataset: Dataset) -> list[tuple[str, str, frozenset[str]]]:
     pages: dict[str, tuple[str, frozenset[str]]] = {}
     for folder, section, shown_on in listed:
         for page in section.pages:
-            path = dataset.content_dir / folder / page
-            if page.endswith(".md") and path.is_file():
-                shown = f"content/{folder}/{page}"
-                pages[shown] = (path.read_text(encoding="utf-8"), shown_on)
+            # Pages as the dataset read them: a page that could not be read is reported there.
+            text = dataset.pages.get(f"{folder}/{page}")
+            if page.endswith(".md") and text is not None:
+                pages[f"content/{folder}/{page}"] = (text, shown_on)
     return [(shown, text, on) for shown, (text, on) in sorted(pages.items())]
 
 

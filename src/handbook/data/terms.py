@@ -17,11 +17,11 @@ WORD = re.compile(r"(?<![\w&])(?=[a-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z])[A-Za-z][A-Za
 
 
 def looks_like_acronym(word: str) -> bool:
-    """'CADS', 'CiN', 'BwD', 'GCP2': at least two capitals, and at least half its letters.
-    ('McAlister' and 'AssetPlus' are names, not acronyms.)"""
+    """'CADS', 'CiN', 'BwD', 'GCP2': at least two capitals, and more than half its letters.
+    ('McAlister' and 'AssetPlus' are names, and 'JaVaScRiPt' a trick, not acronyms.)"""
     letters = [ch for ch in word if ch.isalpha()]
     capitals = sum(ch.isupper() for ch in letters)
-    return capitals >= 2 and capitals * 2 >= len(letters)
+    return capitals >= 2 and capitals * 2 > len(letters)
 
 
 TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")

@@ -178,9 +178,8 @@ def test_who_will_help_lists_only_the_sites_own_numbers(project, check):
     assert check(project) == (
         1,
         [
-            f"{LEVELS}:{line}: level 4: 'ss-duty' under 'who_will_help' is Southshire's number, "
-            "shown on northshire's site without naming Southshire (list northshire's own contacts "
-            "here)"
+            f"{LEVELS}:{line}: level 4: contact 'ss-duty' belongs to southshire, not northshire "
+            "(use a contact of this borough or a shared one)"
         ],
     )
 

@@ -157,7 +157,10 @@ def _contact_names(dataset: Dataset, owners) -> Iterator[Problem]:
             sites = everyone if key == SHARED else [key]
             for index, contact_id in enumerate(ids):
                 contact = contacts.get(contact_id)
-                owner = owner_of(contact, owners) if contact else None
+                # Another borough's own contact is the references rule's to report.
+                if contact is None or contact.borough != SHARED:
+                    continue
+                owner = owner_of(contact, owners)
                 for site in sites:
                     if owner is None or owner.borough_id == site or owner.named_in(contact.name):
                         continue
