@@ -9,12 +9,14 @@ import re
 
 import pytest
 
+from handbook.builders import MkDocsBuilder
 from handbook.cli import main
 from handbook.data.sanitize import _events
-from handbook.pipeline.build import build_borough
+from handbook.data.validate import check
+from handbook.pipeline.build import render_all
 from handbook.postbuild.hardening import harden, harden_page
 
-from ..conftest import REPO, borough_ids, soup
+from ..conftest import REPO, soup
 
 THEME_SCRIPT = "var theme=document.documentElement.dataset.theme"
 EVIL = "http://127.0.0.1:9"  # another host: nothing must ever ask it for anything
@@ -101,15 +103,12 @@ def test_hardening_twice_changes_nothing():
 
 
 @pytest.fixture(scope="module")
-def unhardened(tmp_path_factory, request):
+def unhardened(tmp_path_factory):
     """The real data built by MkDocs alone, before the after-build steps."""
     out = tmp_path_factory.mktemp("unhardened")
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("HANDBOOK_PDF", "0")
-    request.addfinalizer(monkeypatch.undo)
-    for borough in borough_ids():
-        build_borough(REPO, borough, out / borough)
-    return out
+    for stage in render_all(check(REPO)[0], out / "stage"):
+        MkDocsBuilder().build(stage.config, out / "site" / stage.borough)
+    return out / "site"
 
 
 def _article(page: str) -> str:
@@ -142,7 +141,8 @@ def hostile_site(tmp_path, project):
     assert main(["--root", str(project.root), "build", "--out", str(out)]) == 0
     page = out / "northshire" / "teams" / "ns-engage" / "index.html"
     html = page.read_text(encoding="utf-8")
-    html = html.replace("<p>Helps children", INJECTED + "<p>Helps children", 1)
+    summary = html.rindex("<p", 0, html.index("Helps children"))  # the summary paragraph
+    html = html[:summary] + INJECTED + html[summary:]
     html = html.replace("</footer>", OUTSIDE + "</footer>", 1)
     page.write_text(html, encoding="utf-8")
     harden(out / "northshire")

@@ -54,6 +54,8 @@ def _listed(borough: str) -> list[dict]:
 
 def _age_fit(service: dict, age: str | None) -> str:
     ages = service.get("ages") or {}
+    if ages.get("strict") is False:  # a range the source gives loosely never rules a child out
+        ages = {}
     low, high = ages.get("min"), ages.get("max")
     if age is None:
         return "fits"

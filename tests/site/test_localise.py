@@ -127,4 +127,7 @@ def test_a_loose_age_range_is_shown_as_the_source_gives_it_and_never_filters(pro
     )
     site = _sites(project)["northshire"]
     assert "- **Ages:** 10 to 18 years (predominantly)" in site.pages["teams/ns-engage.md"]
-    assert 'data-service="ns-engage" data-min="" data-max=""' in site.pages["finder.md"]
+    assert (
+        'data-service="ns-engage" data-status="active" data-min="" data-max=""'
+        in (site.pages["finder.md"])
+    )

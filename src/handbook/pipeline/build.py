@@ -25,12 +25,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .. import builders
 from ..data.dataset import Dataset
 from ..editions.changes import since_published
 from ..editions.edition import Edition, current_edition
+from ..postbuild.hardening import harden_page
 from ..site.render import environment, render_borough
-from ..site.stage import Stage, write_stage
+from ..site.stage import THEME_DIR, Stage, write_stage
 from .inputs import HASHES_FILE, input_hash
 from .steps import run_steps
 
@@ -158,8 +161,19 @@ def _copy_tree(source: Path, target: Path) -> None:
         shutil.copytree(source, target)
 
 
-def landing_html(dataset: Dataset) -> str:
-    return environment().get_template("landing.html.j2").render(boroughs=dataset.boroughs)
+def landing_html(dataset: Dataset, inside: str = "") -> str:
+    """The page listing the boroughs, with one search box over all of them: the box is the
+    one every borough's pages have (a theme override, so read from the project's overrides/).
+    `inside` is where a borough's site sits in its folder: '' in site/, 'latest/' where mike
+    published versions."""
+    env = environment()
+    overrides = jinja2.FileSystemLoader(dataset.root / THEME_DIR)
+    env.loader = jinja2.ChoiceLoader([env.loader, overrides])
+    sites = [{"root": f"{b.id}/{inside}", "name": b.name} for b in dataset.boroughs]
+    page = env.get_template("landing.html.j2").render(
+        boroughs=dataset.boroughs, sites=sites, assets=sites[0]["root"]
+    )
+    return harden_page(page)
 
 
 def write_landing(dataset: Dataset, site_dir: Path) -> None:

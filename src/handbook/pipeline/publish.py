@@ -50,7 +50,7 @@ def publish(dataset: Dataset, version: str, branch: str = BRANCH, options: Optio
                     pass  # the site is already built; mike commits it as it stands
                 with contextlib.suppress(git_utils.GitEmptyCommit):
                     commands.set_default(LATEST, branch=branch, deploy_prefix=borough.id)
-    _commit_landing(root, branch, landing_html(dataset), version)
+    _commit_landing(root, branch, landing_html(dataset, f"{LATEST}/"), version)
 
 
 def _require_clean_checkout(root: Path) -> None:

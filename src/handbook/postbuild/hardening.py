@@ -26,12 +26,12 @@ import nh3
 
 from ..data.sanitize import TEXT_ATTRIBUTES, TEXT_TAGS, URL_SCHEMES, filter_attribute
 
-# What the templates add to Markdown's HTML inside an article: the finder's form, the
-# contact block's hidden search words, the provenance line, the PDF links.
+# What the templates add to Markdown's HTML inside an article: the finder's form and its
+# groups, the search index's hidden words, the provenance line, the PDF links.
 PAGE_TAGS = TEXT_TAGS | {
     "button", "caption", "col", "colgroup", "del", "details", "figcaption", "figure", "form",
-    "input", "ins", "kbd", "label", "mark", "option", "select", "small", "span", "sub",
-    "summary", "sup", "tfoot",
+    "input", "ins", "kbd", "label", "mark", "option", "section", "select", "small", "span",
+    "sub", "summary", "sup", "tfoot",
 }  # fmt: skip
 PAGE_ATTRIBUTES = {
     **TEXT_ATTRIBUTES,
