@@ -141,7 +141,7 @@ def render_borough(
     ))  # fmt: skip
     page(GENERATED["levels-of-need"], "levels.md.j2", levels=view.levels,
          levels_file=view.levels_file,
-         search=page_search(SUMMARIES["levels-of-need"]))  # fmt: skip
+         search=page_search(SUMMARIES["levels-of-need"], kind="levels"))  # fmt: skip
     page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes, edition=edition,
          has_changes=changes_module.has_changes(changes), sections=changes_module.SECTIONS,
          search=page_search(SUMMARIES["whats-changed"]))  # fmt: skip

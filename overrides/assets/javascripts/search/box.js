@@ -224,13 +224,14 @@ class Engine {
     // A concern puts the front door first; so does a referral word, unless the query also
     // names a service (in the service's names or acronyms); a query nothing answers strongly
     // still offers it.
-    const named = top.some((r) => r.named && r.kind === "service");
+    const named = top.some((r) => r.named && ["service", "page", "levels"].includes(r.kind));
     const frontDoorFirst =
       understood.concern || (understood.referral && !named && !understood.outOfHours);
     // Answered when a strong match is among the first three, and the guide itself has what
     // was typed: "CAMHS" found only through its synonym "mental health" is a guess, so the
     // front door is offered beside it.
-    const guessed = await this.onlyThroughSynonyms(concepts);
+    const guessed =
+      (await this.onlyThroughSynonyms(concepts)) || (await this.notInTheGuide(concepts));
     const answered = !guessed && top.slice(0, 3).some((r) => r.strong);
     if (frontDoorFirst || top.length === 0) {
       const pinned = this.frontDoors(true);
@@ -280,17 +281,18 @@ class Engine {
         const telling = rarity[hit.index] >= 0.3 || concept.known;
         // A whole phrase found in a heading or a summary is as telling as a word in a name.
         strong = strong || (telling && heaviest >= (hit.phrase ? 5 : STRONG));
-        named = named || (!concept.concern && !concept.referral && !concept.known && heaviest >= 10);
+        // The query names this page: a rare word in a name or acronym, or a phrase the model
+        // knows in its title.
+        const rare = rarity[hit.index] >= 0.4;
+        named = named || (!concept.concern && !concept.referral &&
+          ((rare && heaviest >= 10) || (concept.known && titleHas(title, concept))));
       }
       // ... and strong only if it answers most of what was asked: "online safety" is not
       // answered by a directory that is strongly "online".
       let answered = 0;
       entry.parts.forEach((_, index) => (answered += weight(index)));
       strong = strong && answered / whole >= 0.5;
-      const titleWords = new Set(words(title).map(singular));
-      const titled = Array.from(entry.parts.keys()).some((i) =>
-        concepts[i].searches.some((text) => words(text).every((w) => titleWords.has(singular(w)))),
-      );
+      const titled = Array.from(entry.parts.keys()).some((i) => titleHas(title, concepts[i]));
       let rank = coverage(entry) + (strong ? 0.6 : 0) + (titled ? 0.5 : 0);
       if (kind === "service") rank += 0.2;
       // Pages that list everything (a section's list, the glossary, the home page) match a
@@ -323,6 +325,16 @@ class Engine {
         ? await this.indexHas(typed[0])
         : (await this.pagefind.search(concept.text)).results.length > 0;
       if (!found) return true;
+    }
+    return false;
+  }
+
+  /* Whether a plain word of the query (not a phrase the model knows) is nowhere in the
+     guide: "home educate" is not answered by a page about school readiness. */
+  async notInTheGuide(concepts) {
+    for (const concept of concepts) {
+      if (concept.known || concept.text.length < 4 || /\d/.test(concept.text)) continue;
+      if (!(await this.indexHas(concept.text))) return true;
     }
     return false;
   }
@@ -527,4 +539,10 @@ if (form) {
   start(form).catch((error) => {
     console.warn("search is unavailable:", error); // the urgent bar still offers every number
   });
+}
+
+/* Whether every word of one of the concept's searches is in the title (plurals aside). */
+function titleHas(title, concept) {
+  const titleWords = new Set(words(title).map(singular));
+  return concept.searches.some((text) => words(text).every((w) => titleWords.has(singular(w))));
 }
