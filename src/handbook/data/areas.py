@@ -134,7 +134,7 @@ def front_doors(dataset: Dataset, borough: Borough, other_boroughs: bool = False
     return sorted(doors, key=lambda d: (d.area.borough_id != borough.id, d.area.name))
 
 
-@lru_cache(maxsize=65536)  # each text is searched once for every borough that shows it
+@lru_cache(maxsize=2**18)  # each text is searched once for every borough that shows it
 def find_numbers(text: str) -> tuple[Found, ...]:
     """Every phone number written in `text`, however it is written (not 999)."""
     if not SEVEN_DIGITS.search(text):  # most text holds no number: skip the slow matcher

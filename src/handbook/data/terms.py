@@ -27,7 +27,7 @@ def looks_like_acronym(word: str) -> bool:
 TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
 
 
-@lru_cache(maxsize=65536)  # each text is searched once for every borough that shows it
+@lru_cache(maxsize=2**18)  # each text is searched once for every borough that shows it
 def acronyms_in(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) for every word in `text` that looks like an acronym, leaving out words
     in capitals written as a sentence ("ALL OF THIS WILL HAPPEN"): three or more in a row."""
