@@ -17,12 +17,11 @@ import copy
 import logging
 import posixpath
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ..site.render import PDF_FOLDER, WHOLE_GUIDE, environment, html_path
+from ..site.render import PDF_FOLDER, WHOLE_GUIDE, SiteSection, environment, html_path
 from .fetch import site_fetcher
 
 log = logging.getLogger("handbook")
@@ -33,25 +32,12 @@ PDF_VARIANT = "pdf/ua-1"
 ARTICLE_START = '<article class="md-content__inner'
 
 
-@dataclass(frozen=True)
-class Section:
-    """A top-level section of the guide as built: its id, its title, its pages in order."""
-
-    id: str
-    title: str
-    paths: list[str]
-
-    @property
-    def anchor(self) -> str:
-        return f"section-{self.id}"
-
-
 def write_pdfs(folder: Path, manifest: dict) -> list[Path]:
     """Write every PDF of one built borough into `folder`/pdf/; return their paths."""
     from weasyprint import CSS, HTML  # imported here: it takes ~0.5 s and only PDFs need it
 
     started = time.perf_counter()
-    sections = [Section(s["id"], s["title"], s["paths"]) for s in manifest["sections"]]
+    sections = [SiteSection(s["id"], s["title"], s["paths"]) for s in manifest["sections"]]
     html = compose(folder, manifest, sections)
     fetcher = site_fetcher(folder)
     stylesheet = CSS(filename=str(folder / PRINT_CSS), url_fetcher=fetcher)
@@ -74,7 +60,7 @@ def write_pdfs(folder: Path, manifest: dict) -> list[Path]:
     return written
 
 
-def compose(folder: Path, manifest: dict, sections: list[Section]) -> str:
+def compose(folder: Path, manifest: dict, sections: list[SiteSection]) -> str:
     """The HTML of the whole guide: its cover and contents, then each section's cover and
     pages."""
     borough_url = _borough_url(manifest)
@@ -87,7 +73,9 @@ def compose(folder: Path, manifest: dict, sections: list[Section]) -> str:
             (_anchor(path), _article(folder, path, in_section, borough_url))
             for path in section.paths
         ]
-        chapters.append({"section": section, "articles": articles})
+        chapters.append(
+            {"section": section, "anchor": section_anchor(section), "articles": articles}
+        )
     return (
         environment()
         .get_template("pdf.html.j2")
@@ -102,13 +90,20 @@ def compose(folder: Path, manifest: dict, sections: list[Section]) -> str:
     )
 
 
-def _section_pages(whole, sections: list[Section]) -> list[list]:
+def _section_pages(whole, sections: list[SiteSection]) -> list[list]:
     """Each section's pages of the laid-out guide: from its cover to the next one's."""
     starts = []
     for section in sections:
-        starts.append(next(i for i, p in enumerate(whole.pages) if section.anchor in p.anchors))
+        starts.append(
+            next(i for i, p in enumerate(whole.pages) if section_anchor(section) in p.anchors)
+        )
     ends = [*starts[1:], len(whole.pages)]
     return [whole.pages[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def section_anchor(section: SiteSection) -> str:
+    """Where a section's cover is in the whole guide: its PDF starts there."""
+    return f"section-{section.id}"
 
 
 def _write(document, target: Path) -> Path:

@@ -299,15 +299,7 @@ class Engine {
       // little of everything: below a page about the thing itself.
       if (["index", "glossary", "home"].includes(kind)) rank -= 0.8;
       return {
-        url: data.url,
-        title,
-        summary: meta.summary || null,
-        excerpt: meta.summary ? null : data.excerpt,
-        phone: meta.phone,
-        tel: meta.tel,
-        phoneName: meta.phone_name,
-        status: meta.status,
-        kind,
+        ...shown(data),
         strong,
         named,
         rank,
@@ -359,15 +351,7 @@ class Engine {
       const meta = data.meta || {};
       const numbers = (meta.numbers || "").split(" ");
       results.push({
-        url: data.url,
-        title: (meta.title || "").replace(/¶$/, "").trim(),
-        summary: meta.summary || null,
-        excerpt: meta.summary ? null : data.excerpt,
-        phone: meta.phone,
-        tel: meta.tel,
-        phoneName: meta.phone_name,
-        status: meta.status,
-        kind: meta.kind || "page",
+        ...shown(data),
         owns: numbers.some((n) => n && (n === phone.search || n.endsWith(phone.search))),
         whoToCall: meta.kind === "contacts",
         strong: true,
@@ -385,6 +369,22 @@ class Engine {
       return { site, withLevels, url: new URL(page, site.root).pathname };
     });
   }
+}
+
+/* What a result shows of a page, from what Pagefind holds of it. */
+function shown(data) {
+  const meta = data.meta || {};
+  return {
+    url: data.url,
+    title: (meta.title || "").replace(/¶$/, "").trim(),
+    summary: meta.summary || null,
+    excerpt: meta.summary ? null : data.excerpt,
+    phone: meta.phone,
+    tel: meta.tel,
+    phoneName: meta.phone_name,
+    status: meta.status,
+    kind: meta.kind || "page",
+  };
 }
 
 async function fetchJson(url) {
