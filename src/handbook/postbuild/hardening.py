@@ -30,8 +30,8 @@ from ..data.sanitize import TEXT_ATTRIBUTES, TEXT_TAGS, URL_SCHEMES, filter_attr
 # contact block's hidden search words, the provenance line, the PDF links.
 PAGE_TAGS = TEXT_TAGS | {
     "button", "caption", "col", "colgroup", "del", "details", "figcaption", "figure", "form",
-    "input", "ins", "kbd", "label", "mark", "option", "select", "small", "span", "sub",
-    "summary", "sup", "tfoot",
+    "input", "ins", "kbd", "label", "mark", "option", "section", "select", "small", "span",
+    "sub", "summary", "sup", "tfoot",
 }  # fmt: skip
 PAGE_ATTRIBUTES = {
     **TEXT_ATTRIBUTES,

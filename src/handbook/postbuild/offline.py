@@ -25,7 +25,8 @@ from ..site.open_data import FOLDER as OPEN_DATA_FOLDER
 from ..site.render import CHANGES_FILE, PDF_FOLDER, SNAPSHOT_FILE
 
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
-# Kept in the offline copy only once fetched: large, and not needed to find help.
+# Kept in the offline copy only once fetched (their pages aside): large, and not needed to find
+# help.
 ON_DEMAND = (f"{PDF_FOLDER}/", f"{OPEN_DATA_FOLDER}/")
 # Never kept: the worker itself (the browser checks it for updates), data for other systems,
 # and files for search engines.
@@ -56,10 +57,12 @@ def precache(folder: Path) -> list[str]:
         if not path.is_file() or path.is_symlink():
             continue
         relative = path.relative_to(folder).as_posix()
+        page = relative == "index.html" or relative.endswith("/index.html")
         if (
             relative in SKIPPED
-            or relative.startswith((*ON_DEMAND, *UNUSED, "."))
+            or relative.startswith((*UNUSED, "."))
             or relative.endswith(UNUSED_SUFFIXES)
+            or (relative.startswith(ON_DEMAND) and not page)  # the Open data page is a page
         ):
             continue
         if relative == "index.html":
