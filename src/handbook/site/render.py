@@ -139,7 +139,7 @@ def render_borough(
             repository=dataset.repository,
             service=service,
         )
-        return "\n" + report_markup.render(r=found)
+        return "\n\n" + report_markup.render(r=found)
 
     def page(path: str, template: str, title: str, search: PageSearch | None = None,
              **context) -> None:  # fmt: skip
