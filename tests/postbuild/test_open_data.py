@@ -163,3 +163,14 @@ def test_ids_hang_on_a_fixed_namespace_and_the_list_keeps_the_guides_order(closu
     assert published == NAMESPACE  # the namespace never changes: every published id hangs on it
     listed = _read(closures_site / "open-data" / "services.json")["contents"]
     assert [item["name"] for item in listed] == ["Engage", "Family Time", "Old Drop-in"]
+
+
+def test_a_licence_address_that_is_not_https_is_refused_at_its_line(project, check):
+    project.replace("data/boroughs.yaml", "url: https://www.", "url: http://www.")
+    line = project.line_of("data/boroughs.yaml", "url: http://www.")
+    assert check(project) == (
+        1,
+        [f"data/boroughs.yaml:{line}: northshire: 'url' must be a web address starting with "
+         "https:// (got 'http://www.nationalarchives.gov.uk/doc/open-government-licence/"
+         "version/3/'); websites must be https, so that no one can change the page on its way"],
+    )  # fmt: skip
