@@ -166,3 +166,82 @@ def page(browser, site_server):
     yield watched
     context.close()
     watched.assert_clean()
+
+
+# A small project with a service of every status, for closures, reports and the open data.
+CLOSURES_SERVICES = """\
+  - id: ns-old-service
+    borough: northshire
+    name: Old Drop-in
+    section: teams
+    summary: A drop-in that no longer runs.
+    levels: [2]
+    contacts: [ns-old-line]
+    referral:
+      how: Drop in.
+    status: inactive
+    source: test fixture
+"""
+CLOSURES_CONTACTS = """\
+  - id: ns-engage-line
+    borough: northshire
+    name: Engage Team
+    phone: "0113 496 0001"
+    extension: "21"
+    email: engage@northshire.example
+    service: ns-engage
+    source: test fixture
+  - id: ns-old-line
+    borough: northshire
+    name: Old Drop-in Line
+    phone: "0113 496 0002"
+    service: ns-old-service
+    source: test fixture
+"""
+CLOSED_UNTIL = "2099-01-31"
+CLOSED_ALERT = "Closed while the team moves building; meanwhile call the duty team."
+
+
+def closures_project(root: Path) -> Project:
+    """Engage temporarily closed (with an alert and a date), Old Drop-in inactive, Family Time
+    open and related to both."""
+    project = copy_project(root)
+    project.replace(
+        "data/services.yaml",
+        "    contacts: [ns-duty]\n    related: [ns-family-time]\n",
+        "    contacts: [ns-engage-line, ns-duty]\n    related: [ns-family-time]\n"
+        f'    status: temporarily-closed\n    alert: "{CLOSED_ALERT}"\n'
+        f"    until: {CLOSED_UNTIL}\n",
+    )
+    project.replace(
+        "data/services.yaml",
+        "    contacts: []\n",
+        "    contacts: []\n    related: [ns-engage, ns-old-service]\n",
+    )
+    project.append("data/services.yaml", CLOSURES_SERVICES)
+    project.append("data/contacts.yaml", CLOSURES_CONTACTS)
+    return project
+
+
+@pytest.fixture(scope="session")
+def closures_site(tmp_path_factory) -> Path:
+    """closures_project built once (no PDFs), on a fixed build date."""
+    import os
+
+    from handbook.data.validate import check as validate
+    from handbook.pipeline.build import Options, build_all
+
+    project = closures_project(tmp_path_factory.mktemp("closures") / "project")
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1790000000"
+    try:
+        dataset, problems = validate(project.root)
+        assert problems == [], problems
+        out = project.root / "site"
+        build_all(dataset, out, Options(pdfs=False))
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    return out / "northshire"

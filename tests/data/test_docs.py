@@ -25,6 +25,7 @@ HEADINGS = {
     "Borough": "A borough",
     "Section": "A section",
     "Area": "An area without a site",
+    "Licence": "An open data licence",
     "ContactsFile": "`data/contacts.yaml`",
     "Contact": "A contact",
     "ServicesFile": "`data/services.yaml`",

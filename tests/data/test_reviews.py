@@ -208,3 +208,23 @@ def test_the_gap_closes_when_the_number_is_added(project, monkeypatch, capsys):
     assert main(["--root", str(project.root), "review"]) == 0
     output = capsys.readouterr().out
     assert "gap" not in output
+
+
+def test_review_lists_a_borough_with_no_licence_for_its_open_data(project, monkeypatch, capsys):
+    project.replace(
+        "data/boroughs.yaml",
+        "    open_data_licence:\n      name: Open Government Licence v3.0\n"
+        "      url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n",
+        "",
+    )
+    today_is(monkeypatch, date(2026, 8, 1))
+    assert main(["--root", str(project.root), "review"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = project.line_of("data/boroughs.yaml", "- id: northshire")
+    assert [line for line in lines if "gap" in line] == [
+        f"data/boroughs.yaml:{line}: northshire: gap to fill before publishing: no licence for "
+        "its open data (add 'open_data_licence' with the licence's name and url when the "
+        "council has chosen one; until then the open data says the licence is not yet stated).",
+        lines[-1],
+    ]
+    assert lines[-1].endswith("(as of 2026-08-01). 1 gap(s) to fill before publishing.")

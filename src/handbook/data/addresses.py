@@ -29,8 +29,10 @@ GENERATED_TITLES = {
     "whats-changed": "the What's changed page", "finder": "the Find a service page",
     "glossary": "the Glossary page",
 }  # fmt: skip
+# The page about the borough's open data; the after-build step writes the data beside it.
+OPEN_DATA = "open-data.md"
 # Folders the builder and the after-build steps write into: no section may take their names.
-RESERVED_FOLDERS = ("assets", "search", "pdf", "pagefind")
+RESERVED_FOLDERS = ("assets", "search", "pdf", "pagefind", "open-data", "icons")
 # A content page is named by a path inside its borough's content folder: words, optionally
 # in folders, ending '.md'. Nothing that could reach outside it (a leading '/', '..').
 PAGE_NAME = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9_-]*/)*[A-Za-z0-9][A-Za-z0-9_.-]*\.md$")
@@ -86,6 +88,7 @@ def borough_pages(dataset, borough) -> Iterator[Page]:
     yield Page(HOME, "the home page")
     for name, path in GENERATED.items():
         yield Page(path, GENERATED_TITLES[name])
+    yield Page(OPEN_DATA, "the Open data page")
     sections = [(s, SHARED) for s in dataset.shared_sections]
     sections += [(s, borough.id) for s in borough.sections]
     for section, _ in sections:
@@ -95,6 +98,9 @@ def borough_pages(dataset, borough) -> Iterator[Page]:
     for section, _ in sections:
         by_id.setdefault(section.id, section)
     for service in dataset.services:
+        # A service that no longer runs has no page (its status says so in the open data).
+        if service.status == "inactive":
+            continue
         if service.borough == borough.id and service.section in by_id:
             path = service_page(service.section, service.id)
             yield Page(path, f"service '{service.id}'", by_id[service.section], service, ("id",))

@@ -55,6 +55,7 @@ class Dataset:
     levels_file: LevelsFile | None = None
     search: SearchFile = field(default_factory=SearchFile)
     site_url: str | None = None
+    repository: str | None = None  # where 'Report a problem' opens an issue, if set
     # Every id written in the data, valid or not, so that a reference to an entry that
     # failed its own checks is not reported a second time as missing. A file that could not
     # be read has no entry: references into it are not checked (see `known_ids`).
@@ -203,6 +204,7 @@ def _attach(dataset: Dataset, name: str, file_model: BaseModel, indexes: list | 
         dataset.boroughs = list(items)
         dataset.shared_sections = list(getattr(file_model, "shared_sections", None) or [])
         dataset.site_url = getattr(file_model, "site_url", None)
+        dataset.repository = getattr(file_model, "repository", None)
         for index, section in enumerate(dataset.shared_sections):
             section._where = (name, ("shared_sections", index))
         dataset.other_areas = list(getattr(file_model, "other_areas", None) or [])

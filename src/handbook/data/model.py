@@ -20,6 +20,8 @@ Years = Annotated[float, Field(description="Age in years; decimals allowed, e.g.
 # Web addresses are https (nothing on the way can change the page) and are written into
 # Markdown links, so they hold none of the characters that would end one.
 WEBSITE = r"^https://[^\s<>\"'`\\()\[\]{}|^]+$"
+# A GitHub repository's address: reports of problems open a new issue in it.
+REPOSITORY = r"^https://github\.com/[A-Za-z0-9-]+/[A-Za-z0-9._-]+$"
 EMAIL = r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$"
 INTENDED_TYPES = ("premium-rate", "personal")  # number types that cost more to call
 
@@ -43,6 +45,8 @@ SHARED = "shared"  # the borough value for pan-Lancashire entries
 # A GitHub account (@name) or team (@organisation/team), as CODEOWNERS names them.
 OWNER = r"^@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
 Owner = Annotated[str, StringConstraints(pattern=OWNER)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL)]
+Website = Annotated[str, StringConstraints(pattern=WEBSITE)]
 
 # Open Referral UK's service statuses, in our kebab-case ("temporarily closed" in its data).
 STATUSES = ("active", "temporarily-closed", "inactive")
@@ -86,12 +90,8 @@ class Contact(Entry):
         None,
         description="premium-rate or personal: the number costs more to call, and is right",
     )
-    email: Annotated[str, StringConstraints(pattern=EMAIL)] | None = Field(
-        None, description="An email address"
-    )
-    website: Annotated[str, StringConstraints(pattern=WEBSITE)] | None = Field(
-        None, description="A web address starting with https://"
-    )
+    email: Email | None = Field(None, description="An email address")
+    website: Website | None = Field(None, description="A web address starting with https://")
     hours: Text | None = Field(None, description="When it is answered, in words")
     emergency: bool = Field(False, description="True only for 999")
     audience: Literal["professionals", "public", "both"] | None = Field(
@@ -188,6 +188,11 @@ class Service(Entry):
     until: date | None = Field(
         None, description="When a temporary closure is expected to end, e.g. 2027-01-31"
     )
+    content_owner: Email | None = Field(
+        None,
+        description="Who keeps this service's page right: 'Report a problem with this page' "
+        "emails them (instead of the borough's content_owner)",
+    )
 
 
 class Section(Strict):
@@ -201,6 +206,13 @@ class Section(Strict):
         description="`name.md` for a content page; a bare name for a generated page",
     )
     _where: tuple = PrivateAttr(default=("", ()))
+
+
+class Licence(Strict):
+    """The licence a council publishes its open data under: its choice, never assumed."""
+
+    name: Text = Field(description="The licence's name, e.g. Open Government Licence v3.0")
+    url: Website = Field(description="Where the licence is published, starting with https://")
 
 
 class Borough(Strict):
@@ -233,6 +245,16 @@ class Borough(Strict):
     owners: list[Owner] = Field(
         default_factory=list,
         description="GitHub accounts or teams who approve changes to its data, e.g. @org/team",
+    )
+    content_owner: Email | None = Field(
+        None,
+        description="Who keeps the borough's pages right: 'Report a problem with this page' "
+        "emails them, unless the data names a repository",
+    )
+    open_data_licence: Licence | None = Field(
+        None,
+        description="The licence the council publishes its open data under; until it is set, "
+        "the open data and every page say the licence is not yet stated",
     )
     sections: list[Section] = Field(
         min_length=1, description="The borough's own parts of the guide, in order"
@@ -309,6 +331,11 @@ class BoroughsFile(Strict):
 
     site_url: Annotated[str, StringConstraints(pattern=WEBSITE[:-1] + "/$")] | None = Field(
         None, description="Where the sites are published, ending in /; shown on the PDFs"
+    )
+    repository: Annotated[str, StringConstraints(pattern=REPOSITORY)] | None = Field(
+        None,
+        description="The GitHub repository the guide is kept in, e.g. "
+        "https://github.com/org/handbook: 'Report a problem with this page' opens an issue there",
     )
     shared_sections: list[Section] = Field(
         default_factory=list, description="Parts of the guide in every borough's site"

@@ -183,9 +183,14 @@ def _did_you_mean(name: str, known: list[str]) -> str:
 
 
 def _pattern_hint(field: str, value: object) -> str:
-    if field == "email":
+    if field in ("email", "content_owner"):
         return f"is not an email address: '{value}'"
-    if field in ("website", "site_url"):
+    if field == "repository":
+        return (
+            "must be the address of a GitHub repository, such as "
+            f"'https://github.com/lancashire/handbook' (got '{value}')"
+        )
+    if field in ("website", "site_url", "url"):
         return (
             f"must be a web address starting with https:// (got '{value}'); websites must "
             "be https, so that no one can change the page on its way"

@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # Tools whose output lands in every borough's site besides the builder's own.
 TOOLS = (
     "weasyprint", "pydyf", "pagefind", "nh3", "beautifulsoup4", "Markdown", "pymdown-extensions",
+    "pillow",
 )  # fmt: skip
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..postbuild.hardening import harden
+from ..postbuild.offline import write_offline
+from ..postbuild.open_data import write_open_data
 from ..postbuild.search_index import index_site
 
 
@@ -33,6 +35,10 @@ STEPS: tuple[Step, ...] = (
     Step("hardening", lambda folder, manifest: harden(folder)),
     Step("search index", index_site),
     Step("pdfs", _pdfs, slow=True),
+    Step("open data", write_open_data),
+    # Last: the worker keeps every file the steps before it wrote. Not in the live preview,
+    # where a worker would keep pages that change on every save.
+    Step("offline", write_offline, slow=True),
 )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..data import phones
+from ..data.clock import build_date
 from ..data.model import Entry
 from ..data.reviews import is_overdue, next_review
 from ..data.words import age_range, long_date, years
@@ -43,6 +46,11 @@ def review_note(entry: Entry) -> str:
     return f"{text[:1].upper()}{text[1:]}." if text else ""
 
 
+def has_passed(day: date) -> bool:
+    """Whether a day is before the build date (a closure's `until`, for one)."""
+    return day < build_date()
+
+
 FILTERS = {
     "tag_label": vocabulary.label,
     "phone": phones.national,
@@ -56,4 +64,5 @@ FILTERS = {
     "review_note": review_note,
     "next_review": next_review,
     "review_overdue": is_overdue,
+    "has_passed": has_passed,
 }

@@ -14,17 +14,26 @@ from pathlib import Path
 import jinja2
 
 from ..data import areas, gaps, phones
-from ..data.addresses import GENERATED, HOME, content_page, html_path, section_index, service_page
+from ..data.addresses import (
+    GENERATED,
+    HOME,
+    OPEN_DATA,
+    content_page,
+    html_path,
+    section_index,
+    service_page,
+)
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
 from ..data.words import page_title
 from ..editions import changes as changes_module
 from ..editions.edition import Edition, current_edition
-from . import glossary
+from . import glossary, open_data
 from . import search as search_module
 from .finder import finder
 from .localise import Localiser
 from .presentation import FILTERS
+from .report import report
 from .search import MODEL_FILE, PageSearch, page_search, search_model, service_search
 
 PDF_FOLDER = "pdf"
@@ -45,6 +54,7 @@ SUMMARIES = {
     "whats-changed": "What has changed since the last published version.",
     "finder": "Find services by a child's age, the level of need and what they need.",
     "glossary": "Every acronym and term used in this guide, and what it means.",
+    "open-data": "The services of this guide as open data (Open Referral UK), and its licence.",
 }
 TITLES = {
     "levels-of-need": "Levels of need",
@@ -52,7 +62,9 @@ TITLES = {
     "whats-changed": "What's changed",
     "finder": "Find a service",
     "glossary": "Glossary",
+    "open-data": "Open data",
 }
+INACTIVE = "inactive"  # a service that no longer runs: no page, in no listing (see _BoroughView)
 SNAPSHOT_FILE = "handbook-data.json"
 # The most services of one section listed in the navigation (see _nav_paths).
 NAV_SERVICES = 40
@@ -77,6 +89,8 @@ class RenderedSite:
     sections: list[SiteSection] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
     header: dict = field(default_factory=dict)  # what the header bar shows on every page
+    # The borough's services as Open Referral UK records, for the after-build step to write.
+    open_data: list[dict] = field(default_factory=list)
 
 
 def environment() -> jinja2.Environment:
@@ -115,7 +129,20 @@ def render_borough(
         "need": search_module.NEED_WEIGHT, "summary": search_module.SUMMARY_WEIGHT,
     }  # fmt: skip
 
-    def page(path: str, template: str, search: PageSearch | None = None, **context) -> None:
+    def report_block(path: str, title: str, service: Service | None = None) -> str:
+        found = report(
+            md_path=path,
+            title=title,
+            borough=borough,
+            edition=edition,
+            site_url=dataset.site_url,
+            repository=dataset.repository,
+            service=service,
+        )
+        return "\n\n" + report_markup.render(r=found)
+
+    def page(path: str, template: str, title: str, search: PageSearch | None = None,
+             **context) -> None:  # fmt: skip
         def href(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
@@ -128,27 +155,35 @@ def render_borough(
             weights=weights,
             **context,
         )
+        markdown += report_block(path, title, context.get("service"))
         if search is not None:
             markdown += "\n" + search_markup.render(s=search, weights=weights)
         site.pages[path] = markdown + abbreviations.for_page(markdown)
 
     search_markup = env.get_template("_search.md.j2")
+    report_markup = env.get_template("_report.md.j2")
     unowned = [c.phone for c in view.borough_contacts() if c.phone and not c.service]
-    page(HOME, "home.md.j2", search=page_search(SUMMARIES["home"], kind="home"))
-    page(GENERATED["contacts"], "contacts.md.j2", search=page_search(
+    page(HOME, "home.md.j2", "Home", search=page_search(SUMMARIES["home"], kind="home"))
+    page(GENERATED["contacts"], "contacts.md.j2", TITLES["contacts"], search=page_search(
         SUMMARIES["contacts"], kind="contacts",
         numbers=[f for raw in unowned for f in search_module.number_forms(raw)],
-    ))  # fmt: skip
-    page(GENERATED["levels-of-need"], "levels.md.j2", levels=view.levels,
-         levels_file=view.levels_file,
+    ), reports=view.report_note())  # fmt: skip
+    page(GENERATED["levels-of-need"], "levels.md.j2", TITLES["levels-of-need"],
+         levels=view.levels, levels_file=view.levels_file,
          search=page_search(SUMMARIES["levels-of-need"], kind="levels"))  # fmt: skip
-    page(GENERATED["whats-changed"], "whats-changed.md.j2", changes=changes, edition=edition,
+    page(GENERATED["whats-changed"], "whats-changed.md.j2", TITLES["whats-changed"],
+         changes=changes, edition=edition,
          has_changes=changes_module.has_changes(changes), sections=changes_module.SECTIONS,
          search=page_search(SUMMARIES["whats-changed"]))  # fmt: skip
-    page(GENERATED["finder"], "finder.md.j2", finder=finder(view.services_in_guide_order()),
+    page(GENERATED["finder"], "finder.md.j2", TITLES["finder"],
+         finder=finder(view.services_in_guide_order()),
          search=page_search(SUMMARIES["finder"]))  # fmt: skip
-    page(GENERATED["glossary"], "glossary.md.j2", terms=terms,
+    page(GENERATED["glossary"], "glossary.md.j2", TITLES["glossary"], terms=terms,
          search=page_search(SUMMARIES["glossary"], kind="glossary"))  # fmt: skip
+    site.open_data = view.open_data()
+    page(OPEN_DATA, "open-data.md.j2", TITLES["open-data"], records=site.open_data,
+         licence=open_data.licence(borough), files=open_data,
+         search=page_search(SUMMARIES["open-data"]))  # fmt: skip
     site.files[SNAPSHOT_FILE] = to_json(changes_module.snapshot(dataset, borough_id))
     site.files[CHANGES_FILE] = to_json(changes)
     site.files[MODEL_FILE] = to_json(search_model(dataset, borough, view.search_links(), terms))
@@ -162,15 +197,16 @@ def render_borough(
         index = section_index(section.id)
         entries = view.section_entries(section, folder)
         about = section.intro or f"The services and pages of {section.title}."
-        page(index, "section.md.j2", section=section, entries=entries,
+        page(index, "section.md.j2", section.title, section=section, entries=entries,
              search=page_search(about, kind="index"))  # fmt: skip
         for entry in entries:
             if entry.service is not None:
                 contacts = [view.contact(c) for c in entry.service.contacts]
-                page(entry.path, "service.md.j2", service=entry.service,
+                page(entry.path, "service.md.j2", entry.title, service=entry.service,
                      search=service_search(entry.service, contacts, section.title))  # fmt: skip
             elif entry.content is not None:
-                site.pages[entry.path] = entry.content + abbreviations.for_page(entry.content)
+                text = entry.content + report_block(entry.path, entry.title)
+                site.pages[entry.path] = text + abbreviations.for_page(text)
         paths = [index, *[e.path for e in entries]]
         site.nav.append({section.title: _nav_paths(index, entries)})
         site.sections.append(SiteSection(section.id, section.title, paths))
@@ -216,7 +252,10 @@ class _BoroughView:
         own = localiser.borough
         self.borough = localiser.entry(own)
         self.contacts = {c.id: localiser.entry(c) for c in dataset.contacts}
-        self.services = {s.id: localiser.entry(s) for s in dataset.services if s.borough == own.id}
+        mine = [localiser.entry(s) for s in dataset.services if s.borough == own.id]
+        # Every service of the borough, for the open data; those that still run have pages.
+        self.every_service = {s.id: s for s in mine}
+        self.services = {s.id: s for s in mine if s.status != INACTIVE}
         self.paths = {s.id: service_page(s.section, s.id) for s in self.services.values()}
         self.levels = [localiser.entry(level) for level in dataset.levels]
         self.levels_file = dataset.levels_file and localiser.entry(dataset.levels_file)
@@ -297,16 +336,47 @@ class _BoroughView:
     def service(self, service_id: str) -> Service:
         return self.services[service_id]
 
+    def has_page(self, service_id: str) -> bool:
+        """Whether a service has a page (one that no longer runs has none)."""
+        return service_id in self.paths
+
+    def related(self, service: Service) -> list[Service]:
+        """Its related services that still run."""
+        return [self.services[r] for r in service.related if r in self.services]
+
+    def contact_service(self, contact) -> Service | None:
+        """The service a contact is the direct line of, if it is this borough's."""
+        return self.every_service.get(contact.service) if contact.service else None
+
+    def report_note(self) -> bool:
+        """Whether Who to call says where to report a problem: when the data names no one."""
+        return not (self.borough.content_owner or self.dataset.repository)
+
+    def open_data(self) -> list[dict]:
+        """Every service of the borough as an Open Referral UK record, in the guide's order."""
+        return [
+            open_data.service_record(
+                s,
+                [self.contacts[c] for c in s.contacts],
+                self.borough,
+                self.level_names,
+                self.dataset.root,
+            )
+            for s in self.services_in_guide_order(every=True)
+        ]
+
     def own_contacts(self, service: Service) -> list:
         """The contacts that are this service's direct lines."""
         return [
             self.contacts[c] for c in service.contacts if self.contacts[c].service == service.id
         ]
 
-    def services_in_guide_order(self) -> list[Service]:
-        """This borough's services section by section, as the guide prints them."""
+    def services_in_guide_order(self, *, every: bool = False) -> list[Service]:
+        """This borough's services section by section, as the guide prints them: those that
+        still run, or `every` one."""
         order = {section.id: n for n, (section, _) in enumerate(self.sections())}
-        return sorted(self.services.values(), key=lambda s: order.get(s.section, len(order)))
+        services = (self.every_service if every else self.services).values()
+        return sorted(services, key=lambda s: order.get(s.section, len(order)))
 
     def header(self) -> dict:
         front_door = self.front_door()

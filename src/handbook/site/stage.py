@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from ..data.addresses import OPEN_DATA, shown_address
 from ..data.dataset import Dataset
+from . import open_data, webapp
 from .render import RenderedSite, to_json
 
 BASE_CONFIG = "mkdocs.yml"
@@ -90,6 +92,10 @@ def builder_config(dataset: Dataset, site: RenderedSite, *, docs_dir: str, previ
     extra = dict(base.get("extra") or {})
     extra["borough"] = {"id": borough.id, "name": borough.name, **site.header}
     extra["edition"] = site.edition.as_dict()
+    # The footer's "Open data" link and licence; the head's manifest and icon.
+    extra["open_data"] = {"href": shown_address(OPEN_DATA), "licence": open_data.licence(borough)}
+    if not preview:  # the live preview runs no worker (src/handbook/pipeline/steps.py)
+        extra["webapp"] = webapp.theme_extra()
     if site.edition.version:
         # Material's version selector reads mike's versions.json, which only a published
         # build has; a plain build would ask for a file that is not there.
@@ -114,13 +120,18 @@ def builder_config(dataset: Dataset, site: RenderedSite, *, docs_dir: str, previ
 
 def manifest(dataset: Dataset, site: RenderedSite) -> dict:
     """What the after-build steps need beyond the built pages: the borough, the edition, the
-    sections (the PDFs print them) and where the sites are published."""
+    sections (the PDFs print them), where the sites are published, and the open data."""
     borough = site.borough
     return {
         "borough": {"id": borough.id, "name": borough.name, "council": borough.council},
         "edition": site.edition.as_dict(),
         "sections": [{"id": s.id, "title": s.title, "paths": list(s.paths)} for s in site.sections],
         "site_url": dataset.site_url,
+        "open_data": {
+            "organization": open_data.organization(borough),
+            "licence": open_data.licence(borough),
+            "services": site.open_data,
+        },
     }
 
 

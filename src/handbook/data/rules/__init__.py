@@ -16,6 +16,7 @@ from . import (
     ages,
     areas,
     blocks,
+    closures,
     content,
     glossary_use,
     identifiers,
@@ -44,6 +45,7 @@ RULES: dict[str, Rule] = {
     "voice": voice.check,
     "glossary": glossary_use.check,
     "reviews": reviews.check,  # overdue reviews: warnings
+    "closures": closures.check,  # a closure's 'until' passed: a warning
 }
 
 
