@@ -34,15 +34,22 @@ def _two_boroughs(project):
 
 def test_one_changed_number_rebuilds_one_borough_and_matches_a_clean_build(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    project.add_borough("southshire", "Southshire", section="help", page="welcome.md")
+    project.append(
+        "data/contacts.yaml",
+        "  - id: ss-youth\n    borough: southshire\n    name: Southshire Youth Team\n"
+        '    phone: "01253 478000"\n    source: test\n',
+    )
     out = project.root / "site"
-    first = build_all(_two_boroughs(project), out, Options(pdfs=False))
+    first = build_all(check(project.root)[0], out, Options(pdfs=False))
     assert sorted(first.built) == ["northshire", "southshire"] and first.reused == []
 
-    project.replace("data/contacts.yaml", '"01253 477299"', '"01253 477300"')  # Southshire's
+    # Not a front door: every site lists the other areas' front doors, but not this one.
+    project.replace("data/contacts.yaml", '"01253 478000"', '"01253 478001"')
     again = build_all(check(project.root)[0], out, Options(pdfs=False))
     assert again.built == ["southshire"] and again.reused == ["northshire"]
-    home = (out / "southshire" / "index.html").read_text()
-    assert 'href="tel:+441253477300"' in home
+    contacts = (out / "southshire" / "contacts" / "index.html").read_text()
+    assert 'href="tel:+441253478001"' in contacts
 
     clean = project.root / "clean"
     build_all(check(project.root)[0], clean, Options(pdfs=False, reuse=False))

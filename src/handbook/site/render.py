@@ -23,6 +23,7 @@ from ..data.addresses import (
     section_index,
     service_page,
 )
+from ..data.content import IMAGE_SUFFIXES, is_real_file
 from ..data.dataset import Dataset
 from ..data.model import SHARED, Borough, Section, Service
 from ..data.words import page_title
@@ -88,6 +89,7 @@ class RenderedSite:
     nav: list = field(default_factory=list)
     sections: list[SiteSection] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # other outputs, such as JSON
+    images: dict[str, Path] = field(default_factory=dict)  # content/'s images, by site path
     header: dict = field(default_factory=dict)  # what the header bar shows on every page
     # The borough's services as Open Referral UK records, for the after-build step to write.
     open_data: list[dict] = field(default_factory=list)
@@ -184,6 +186,7 @@ def render_borough(
     page(OPEN_DATA, "open-data.md.j2", TITLES["open-data"], records=site.open_data,
          licence=open_data.licence(borough), files=open_data,
          search=page_search(SUMMARIES["open-data"]))  # fmt: skip
+    site.images = content_images(dataset, [SHARED, borough_id])
     site.files[SNAPSHOT_FILE] = to_json(changes_module.snapshot(dataset, borough_id))
     site.files[CHANGES_FILE] = to_json(changes)
     site.files[MODEL_FILE] = to_json(search_model(dataset, borough, view.search_links(), terms))
@@ -225,6 +228,18 @@ def _nav_paths(index: str, entries: list[SectionEntry]) -> list[str]:
     services = [e.path for e in entries if e.service is not None]
     pages = [e.path for e in entries if e.service is None]
     return [index, *pages, *(services if len(services) <= NAV_SERVICES else [])]
+
+
+def content_images(dataset: Dataset, folders: list[str]) -> dict[str, Path]:
+    """The images kept in these folders of content/, at the address a page's link to them
+    resolves to (their path inside content/): the builder copies them as they are."""
+    found = {}
+    for folder in folders:
+        base = dataset.content_dir / folder
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+            if path.suffix.lower() in IMAGE_SUFFIXES and is_real_file(dataset.content_dir, path):
+                found[path.relative_to(dataset.content_dir).as_posix()] = path
+    return found
 
 
 def to_json(value) -> str:

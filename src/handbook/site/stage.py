@@ -70,6 +70,7 @@ def write_stage(
     """
     stage = Stage(root, site.borough.id)
     wanted = {**site.pages, **site.files}
+    wanted |= {path: source.read_bytes() for path, source in site.images.items()}
     _write_pages(stage.docs, wanted)
     config = builder_config(dataset, site, docs_dir=stage.borough, preview=preview)
     _write_if_changed(stage.config, yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
@@ -135,7 +136,7 @@ def manifest(dataset: Dataset, site: RenderedSite) -> dict:
     }
 
 
-def _write_pages(folder: Path, wanted: dict[str, str]) -> None:
+def _write_pages(folder: Path, wanted: dict[str, str | bytes]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in wanted.items():
         target = folder / path
@@ -150,8 +151,8 @@ def _write_pages(folder: Path, wanted: dict[str, str]) -> None:
             existing.rmdir()
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    data = text.encode("utf-8")
+def _write_if_changed(path: Path, text: str | bytes) -> None:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
