@@ -55,13 +55,13 @@ def index_site(folder: Path, manifest: dict | None = None) -> None:
     shutil.rmtree(folder / BUNDLE, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(folder),
                "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE,
-               "--force-language", "en", "--silent"]  # fmt: skip
+               "--force-language", "en"]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
         raise IndexFailed(f"Pagefind could not index {folder}:\n{result.stderr.strip()}")
     for name in UNUSED:
         (folder / BUNDLE / name).unlink(missing_ok=True)
-    write_vocabulary(folder, vocabulary(folder))
+    write_vocabulary(folder, vocabulary(folder), _indexed_pages(result.stdout))
 
 
 def vocabulary(folder: Path) -> Counter:
@@ -79,7 +79,15 @@ def vocabulary(folder: Path) -> Counter:
     return counts
 
 
-def write_vocabulary(folder: Path, counts: Counter) -> None:
+def _indexed_pages(log: str) -> int:
+    """How many pages Pagefind indexed, from what it printed ("Indexed 47 pages")."""
+    found = re.search(r"Indexed (\d+) pages?", log)
+    if found is None:
+        raise IndexFailed(f"Pagefind did not say how many pages it indexed:\n{log[-500:]}")
+    return int(found.group(1))
+
+
+def write_vocabulary(folder: Path, counts: Counter, pages: int) -> None:
     """One file per word length, most frequent first: a word is corrected against words of
     about its own length, so a search fetches two or three small files, never all of them."""
     out = folder / VOCABULARY_FOLDER
@@ -92,4 +100,7 @@ def write_vocabulary(folder: Path, counts: Counter) -> None:
     for length, words in sorted(by_length.items()):
         (out / f"{length}.json").write_text(json.dumps(words) + "\n", encoding="utf-8")
     lengths = sorted(by_length)
-    (out / "index.json").write_text(json.dumps({"lengths": lengths}) + "\n", encoding="utf-8")
+    # The number of pages tells the search box how common a word is from how many pages have
+    # it, without asking the index for every page (which would fetch all of it).
+    summary = {"lengths": lengths, "pages": pages}
+    (out / "index.json").write_text(json.dumps(summary) + "\n", encoding="utf-8")

@@ -127,10 +127,14 @@ class Engine {
     if (!this.lengths) {
       const lists = await Promise.all(
         this.sites.map((site) =>
-          fetchJson(new URL("search-vocabulary/index.json", site.root)).catch(() => ({ lengths: [] })),
+          fetchJson(new URL("search-vocabulary/index.json", site.root)).catch(() => ({
+            lengths: [],
+            pages: 0,
+          })),
         ),
       );
       this.lengths = new Set(lists.flatMap((l) => l.lengths));
+      this.pages = lists.reduce((sum, l) => sum + (l.pages || 0), 0);
     }
     const wanted = lengths.filter((n) => this.lengths.has(n) && !this.vocabulary.has(n));
     await Promise.all(
@@ -331,12 +335,11 @@ class Engine {
     return false;
   }
 
+  /* How many pages the index holds, from the vocabulary's summary: asking the index itself
+     ("search for everything") would fetch every chunk of it. */
   async pageCount() {
-    if (this.pages === undefined) {
-      const all = await this.pagefind.search(null);
-      this.pages = Math.max(1, all.unfilteredResultCount || all.results.length || 1);
-    }
-    return this.pages;
+    await this.words([]);
+    return Math.max(1, this.pages || 1);
   }
 
   async byNumber(understood) {
