@@ -125,6 +125,12 @@ def phone_numbers(rng: random.Random, count: int) -> list[str]:
     return list(found)
 
 
+def borough_ids(count: int) -> list[str]:
+    """`count` borough ids: the five names, then numbered districts (England has 150)."""
+    names = list(BOROUGH_NAMES[:count])
+    return names + [f"district-{i:03d}" for i in range(len(names) + 1, count + 1)]
+
+
 class Generator:
     """Builds the data of one synthetic project, borough by borough."""
 
@@ -132,7 +138,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.prose = Prose(self.rng)
         self.services = services
-        self.borough_ids = list(BOROUGH_NAMES[:boroughs])
+        self.borough_ids = borough_ids(boroughs)
         # Reviews are dated from the build date, so that no entry is ever overdue.
         self.today = build_date()
 
@@ -381,8 +387,9 @@ def generate(root: Path, services: int, boroughs: int = 3, seed: int = 1) -> Pat
     return root
 
 
-def copy_project_files(root: Path) -> None:
-    for name in PROJECT_FILES:
+def copy_project_files(root: Path, names: tuple[str, ...] = PROJECT_FILES) -> None:
+    """Copy files and folders of this repository into `root`."""
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,61 +1,64 @@
-"""What a built site weighs: a typical service page with what it loads, and the search index."""
+"""What a built site weighs: its service pages, what a page loads, and the search bundle."""
 
 from __future__ import annotations
 
 import gzip
-import json
 import statistics
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-
-def typical_page(site: Path, pages: list[str]) -> str | None:
-    """The page of median HTML size among `pages` (paths relative to the site)."""
-    sized = sorted((site / page).stat().st_size for page in pages if (site / page).is_file())
-    if not sized:
-        return None
-    middle = sized[len(sized) // 2]
-    return next(page for page in pages if (site / page).stat().st_size == middle)
+from handbook.data.addresses import html_path
+from handbook.postbuild.search_index import BUNDLE
 
 
-def page_weight(site: Path, page: str) -> dict:
-    """Bytes of the page's HTML and of the CSS and JS it loads, raw and gzipped.
+def service_pages(dataset, borough_id: str) -> list[str]:
+    """Each service page of a borough, as a path in its built site."""
+    return [
+        html_path(f"{s.section}/{s.id}.md")
+        for s in dataset.services
+        if s.borough == borough_id and s.status != "inactive"
+    ]
 
-    Material also starts its search worker on every page, which fetches the search index:
-    both are counted apart (`search_worker` here, `search_index` below).
+
+def figures(site: Path, pages: list[str]) -> dict:
+    """Service page sizes (median and largest), a typical page's load, the search bundle."""
+    sizes = sorted((site / page).stat().st_size for page in pages if (site / page).is_file())
+    if not sizes:
+        return {}
+    median = statistics.median_low(sizes)
+    typical = next(p for p in pages if (site / p).is_file() and (site / p).stat().st_size == median)
+    return {
+        "service_pages": len(sizes),
+        "median_html": median,
+        "largest_html": sizes[-1],
+        "typical_page": page_load(site, typical),
+        "search_bundle": folder_bytes(site / BUNDLE),
+        "site_bytes": folder_bytes(site),
+    }
+
+
+def page_load(site: Path, page: str) -> dict:
+    """Bytes of one page's HTML and of the CSS and JS it loads, raw and gzipped.
+
+    The search bundle is fetched only when someone searches, a piece at a time, so it is
+    counted apart (`search_bundle`).
     """
     html_file = site / page
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
     css = [link["href"] for link in soup.select("link[rel~=stylesheet][href]")]
     js = [script["src"] for script in soup.select("script[src]")]
-    config = soup.select_one("script#__config")
-    settings = json.loads(config.string) if config and config.string else {}
-    worker = [settings["search"]] if "search" in settings else []  # relative to the page
     return {
         "page": page,
         "html": _sizes([html_file]),
         "css": _sizes(_local_files(html_file, css)),
         "js": _sizes(_local_files(html_file, js)),
-        "css_files": len(css),
-        "js_files": len(js),
-        "search_worker": _sizes(_local_files(html_file, worker)),
     }
 
 
-def search_index(site: Path) -> int:
-    index = site / "search" / "search_index.json"
-    return index.stat().st_size if index.is_file() else 0
-
-
-def site_bytes(site: Path) -> int:
-    return sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-
-
-def html_sizes(site: Path, pages: list[str]) -> dict:
-    sizes = [(site / page).stat().st_size for page in pages if (site / page).is_file()]
-    return {"median": statistics.median(sizes), "max": max(sizes)} if sizes else {}
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def _local_files(html_file: Path, urls: list[str]) -> list[Path]:

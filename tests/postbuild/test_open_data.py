@@ -174,3 +174,46 @@ def test_a_licence_address_that_is_not_https_is_refused_at_its_line(project, che
          "https:// (got 'http://www.nationalarchives.gov.uk/doc/open-government-licence/"
          "version/3/'); websites must be https, so that no one can change the page on its way"],
     )  # fmt: skip
+
+
+def _texts(value) -> list[str]:
+    """Every string in a loaded YAML file, however deep."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+TRICKY = [
+    "Plain prose.\n\nA second paragraph,\nwrapped.",
+    "Ends with a hard break  \nand goes on.",
+    "- a list\n- of two",
+    "1. first\n2. second",
+    "2026. A year at the start of a line.",
+    "Call 01254 666400 (option 2): then wait.",
+    "Term\n: its definition",
+    "> a quote",
+    "    indented code",
+    "Under a heading\n===",
+    "Fish & chips",
+    "A *stressed* word, a [link](https://example.org) and `code`.",
+    "Tabs\tinside",
+    "Non\u00a0breaking\u2003spaces",
+]
+
+
+def test_prose_without_marks_reads_as_its_markdown_would(tmp_path):
+    # The open data takes mark-free prose as it is, without converting it: the same text, for
+    # every text in the real data and in lines that look like Markdown but are not.
+    from bench import synthetic
+    from handbook.site.open_data import MARKS, converted, plain_text
+
+    real = [t for name in ("services.yaml", "contacts.yaml") for t in _texts(_data(name))]
+    made = synthetic.generate(tmp_path / "synthetic", 30) / "data" / "services.yaml"
+    texts = real + TRICKY + _texts(yaml.safe_load(made.read_text(encoding="utf-8")))
+    for text in texts:
+        assert plain_text(text, REPO) == converted(text, REPO), text
+    assert sum(not MARKS.search(t) for t in real) > len(real) / 2  # the quick way is taken

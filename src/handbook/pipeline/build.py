@@ -166,9 +166,8 @@ def landing_html(dataset: Dataset, inside: str = "") -> str:
     one every borough's pages have (a theme override, so read from the project's overrides/).
     `inside` is where a borough's site sits in its folder: '' in site/, 'latest/' where mike
     published versions."""
-    env = environment()
     overrides = jinja2.FileSystemLoader(dataset.root / THEME_DIR)
-    env.loader = jinja2.ChoiceLoader([env.loader, overrides])
+    env = environment().overlay(loader=jinja2.ChoiceLoader([environment().loader, overrides]))
     sites = [{"root": f"{b.id}/{inside}", "name": b.name} for b in dataset.boroughs]
     page = env.get_template("landing.html.j2").render(
         boroughs=dataset.boroughs, sites=sites, assets=sites[0]["root"]

@@ -45,6 +45,9 @@ LIST_FIELDS = (
     "assured_date", "alert", "last_modified", "organization",
 )  # fmt: skip
 NOT_STATED = "not yet stated"
+# What can make Markdown more than its words: an inline or block mark anywhere, or a line
+# that opens with a list, quote, heading, definition or code mark (or any indent).
+MARKS = re.compile(r"[\\`*_\[\]<>#&!|~={}\t]|^(?:[ \t]|[-+:>]|\d+[.)])", re.MULTILINE)
 BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "tr", "blockquote", "pre")
 
 
@@ -205,11 +208,24 @@ def phone_records(service: Service, contact: Contact) -> list[dict]:
 def plain_text(markdown: str, root: Path) -> str:
     """Markdown as a reader sees it, without its marks: paragraphs and list items on lines of
     their own, a link's words kept."""
+    if not MARKS.search(markdown):
+        # Prose with no mark converts to its own lines: taken as they are, without a
+        # Markdown conversion, which was most of the open data's time at 1,000 services.
+        return _lines(markdown)
+    return converted(markdown, root)
+
+
+def converted(markdown: str, root: Path) -> str:
+    """The text of the Markdown's HTML, as the site shows it."""
     soup = BeautifulSoup(sanitize.to_html(markdown, root), "html.parser")
     for anchor in soup.select("a.headerlink"):  # a heading's ¶ link
         anchor.decompose()
     for block in soup.find_all(BLOCKS):
         block.append("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    text = "\n".join(line for line in lines if line)
-    return re.sub(r"\n{2,}", "\n", text).strip()
+    return _lines(soup.get_text())
+
+
+def _lines(text: str) -> str:
+    """Each non-blank line with its spaces collapsed, one to a line."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
