@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 import uuid
+from html.parser import HTMLParser
 from pathlib import Path
-
-from bs4 import BeautifulSoup
 
 from ..data import phones, sanitize
 from ..data.model import Borough, Contact, Service
@@ -217,12 +216,37 @@ def plain_text(markdown: str, root: Path) -> str:
 
 def converted(markdown: str, root: Path) -> str:
     """The text of the Markdown's HTML, as the site shows it."""
-    soup = BeautifulSoup(sanitize.to_html(markdown, root), "html.parser")
-    for anchor in soup.select("a.headerlink"):  # a heading's ¶ link
-        anchor.decompose()
-    for block in soup.find_all(BLOCKS):
-        block.append("\n")
-    return _lines(soup.get_text())
+    reader = _TextReader()
+    reader.feed(sanitize.to_html(markdown, root))
+    reader.close()
+    return _lines("".join(reader.parts))
+
+
+class _TextReader(HTMLParser):
+    """The words of HTML, each block ending a line, a heading's ¶ link left out.
+
+    A parser's events, not a document tree: the tree cost more than the Markdown itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0  # inside a heading's permalink
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self._skipping or (
+            tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split()
+        ):
+            self._skipping += tag == "a"
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping:
+            self._skipping -= tag == "a"
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
 
 
 def _lines(text: str) -> str:
