@@ -173,9 +173,15 @@ def _edit_line(r: dict) -> str:
         return ""
     return (
         f"The change: {edit['contact']} ({edit['borough']}) from {edit['old']} to "
-        f"{edit['new']}; rebuilt: {', '.join(r.get('rebuilt') or []) or 'nothing'} of "
-        f"{r.get('boroughs')} boroughs."
+        f"{edit['new']}; rebuilt: {_names(r.get('rebuilt') or [])} of {r.get('boroughs')} "
+        "boroughs."
     )
+
+
+def _names(boroughs: list[str]) -> str:
+    if len(boroughs) > 3:
+        return f"{len(boroughs)} boroughs ({', '.join(boroughs[:3])} ...)"
+    return ", ".join(boroughs) or "nothing"
 
 
 def _share(r: dict) -> float | None:

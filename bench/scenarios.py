@@ -19,9 +19,9 @@ from . import edits, growth, plain, synthetic, weight
 from .runner import Run, Runner, say, tool
 
 CHECK_RUNS = 3
-REPEAT_UNDER_S = 30.0  # a build this quick is run twice and the faster kept
+REPEAT_UNDER_S = 20.0  # a build this quick is run twice and the faster kept
 PLAIN_UP_TO = 1_000  # plain builds grow with the square of the size: larger ones are predicted
-ENGLAND_SAMPLE = 4  # boroughs built with PDFs, from which the PDFs of all of England are predicted
+ENGLAND_SAMPLE = 2  # boroughs built with PDFs, from which the PDFs of all of England are predicted
 BUILT = re.compile(r"built (\S+) in ([\d.]+) s")
 PDFS = re.compile(r"PDFs for (\S+): .* in ([\d.]+) s")
 
@@ -78,9 +78,9 @@ def scale(bench: Bench, services: int) -> dict:
 
 def _plain(bench: Bench, name: str, services: int, docs: Path, site_name: str) -> dict:
     predicted = growth.predict(bench.plain, services)
-    # Above PLAIN_UP_TO a plain build is run only when it is predicted to fit the budget.
-    unknown = predicted is None and services > PLAIN_UP_TO and not bench.full
-    if unknown or (services > PLAIN_UP_TO and bench.too_long(predicted)):
+    # Above PLAIN_UP_TO a plain build is predicted (it grows with the square of the size, so
+    # it would take most of the benchmark's time), unless --full runs it.
+    if services > PLAIN_UP_TO and not bench.full:
         say(f"{name}: plain build not run (predicted: {predicted or 0:.0f} s)")
         return {"plain_predicted": predicted}
     run = _plain_build(bench, name, docs, site_name)
@@ -171,7 +171,8 @@ def incremental(bench: Bench, name: str, root: Path, *, pdfs: bool) -> dict:
         boroughs=len(_seconds(BUILT, clean)),
     )
     if again.ok and rebuilt != [borough]:
-        runner.fail(f"{name}: the rebuild built {rebuilt}, not just {borough}")
+        # Also when this package's code changed between the two builds: it is an input.
+        runner.fail(f"{name}: the rebuild built {len(rebuilt)} boroughs, not just {borough}")
     if again.ok and not _shows(site / borough, new):
         runner.fail(f"{name}: no page of {borough} shows the new number {new}")
     return result
