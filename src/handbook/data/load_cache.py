@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import struct
 import sys
 import tempfile
 from dataclasses import astuple
@@ -31,7 +32,8 @@ FOLDER = Path(".cache") / "handbook"
 # What the loader's result depends on besides the file: its code and the parser under it
 # (libyaml words its syntax errors its own way), and marshal's format (Python's version).
 _CODE = (Path(loader.__file__), Path(problems.__file__), Path(__file__))
-FORMAT = 1
+FORMAT = 2
+_LENGTH = struct.Struct("<Q")  # the length of what was found, before where each value sits
 
 
 def load(root: Path, path: Path, display_path: str) -> LoadedFile:
@@ -63,13 +65,15 @@ def _key(display_path: str, raw: bytes) -> bytes:
 
 def _read(entry: Path, key: bytes) -> LoadedFile | None:
     try:
-        with entry.open("rb") as stream:
-            if stream.read(len(key)) != key:
-                return None
-            with loader.collector_paused():  # many small values that all live on
-                kept = marshal.loads(stream.read())  # whole: load() reads piecemeal
-        return _unpack(kept)
-    except (OSError, EOFError, ValueError, TypeError):  # absent, or not one of ours
+        kept = memoryview(entry.read_bytes())  # sliced without copying
+        if kept[: len(key)] != key:
+            return None
+        split = len(key) + _LENGTH.size
+        (length,) = _LENGTH.unpack(kept[len(key) : split])
+        with loader.collector_paused():  # many small values that all live on
+            found = marshal.loads(kept[split : split + length])
+        return _unpack(found, bytes(kept[split + length :]))
+    except (OSError, EOFError, ValueError, TypeError, struct.error):  # absent, or not ours
         return None
 
 
@@ -82,34 +86,52 @@ def _write(entry: Path, key: bytes, loaded: LoadedFile) -> None:
         # Written beside the entry and renamed over it: a check running at the same time
         # reads the old entry or the new one, never half of one.
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name)
+        found, marks = _pack(loaded)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(key)
-            marshal.dump(_pack(loaded), stream)
+            stream.write(key + _LENGTH.pack(len(found)) + found + marks)
         os.replace(temporary, entry)
     except OSError:
         return
 
 
-def _pack(loaded: LoadedFile) -> tuple:
+def _pack(loaded: LoadedFile) -> tuple[bytes, bytes]:
+    """What the loader found, and apart from it where each value sits (b"" when nowhere)."""
     locations = loaded.locations
-    marks = locations.marks if isinstance(locations, Locations) else None
-    return (
+    marks = marshal.dumps(locations.marks) if isinstance(locations, Locations) else b""
+    found = (
         loaded.path,
         loaded.data,
-        marks,
         [(*astuple(p.location), p.message, p.rule, p.level) for p in loaded.problems],
         loaded.written,
     )
+    return marshal.dumps(found), marks
 
 
-def _unpack(kept: tuple) -> LoadedFile:
-    path, data, marks, found, written = kept
+def _unpack(found: tuple, marks: bytes) -> LoadedFile:
+    path, data, problems_found, written = found
     loaded = LoadedFile(path, data, problems=[], written=written)
-    if marks is not None:
-        loaded.locations = Locations(path)
-        loaded.locations.marks = marks
+    if marks:
+        loaded.locations = _KeptLocations(path, marks)
     loaded.problems = [
         Problem(Location(where, line, column), message, rule, level)
-        for where, line, column, message, rule, level in found
+        for where, line, column, message, rule, level in problems_found
     ]
     return loaded
+
+
+class _KeptLocations(Locations):
+    """Locations read back from the cache, decoded when first asked: at 10,000 services
+    they are half of what is kept, and a check that finds no fault asks for none."""
+
+    def __init__(self, path: str, kept: bytes):
+        self.path = path
+        self._kept: bytes | None = kept
+        self._marks: dict | None = None
+
+    @property
+    def marks(self) -> dict:
+        if self._marks is None:
+            with loader.collector_paused():
+                self._marks = marshal.loads(self._kept or b"")
+            self._kept = None
+        return self._marks
