@@ -79,6 +79,11 @@ def _read(entry: Path, key: bytes) -> LoadedFile | None:
 
 def _write(entry: Path, key: bytes, loaded: LoadedFile) -> None:
     try:
+        found, marks = _pack(loaded)
+    except ValueError:  # a value marshal cannot keep: the loader makes none, but never fail
+        return
+    temporary = None
+    try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         ignore = entry.parent / ".gitignore"
         if not ignore.exists():  # never committed, in whichever project it is made
@@ -86,12 +91,12 @@ def _write(entry: Path, key: bytes, loaded: LoadedFile) -> None:
         # Written beside the entry and renamed over it: a check running at the same time
         # reads the old entry or the new one, never half of one.
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name)
-        found, marks = _pack(loaded)
         with os.fdopen(handle, "wb") as stream:
             stream.write(key + _LENGTH.pack(len(found)) + found + marks)
         os.replace(temporary, entry)
     except OSError:
-        return
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def _pack(loaded: LoadedFile) -> tuple[bytes, bytes]:
