@@ -68,4 +68,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf site site.staging site.stage site.old build .pytest_cache
+	rm -rf site site.staging site.stage site.old build .pytest_cache .cache

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from . import load_cache
 from .content import load_pages
-from .loader import LoadedFile, collector_paused, load_yaml
+from .loader import LoadedFile, collector_paused
 from .model import (
     Area,
     Borough,
@@ -107,7 +108,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
 def _load_file(dataset: Dataset, root: Path, name: str, model, list_key: str) -> list[Problem]:
     if name in OPTIONAL_FILES and not (root / "data" / name).exists():
         return []
-    loaded = load_yaml(root / "data" / name, display_path=f"data/{name}")
+    loaded = load_cache.load(root, root / "data" / name, f"data/{name}")
     dataset.files[name] = loaded
     if loaded.data is None:
         return [*loaded.problems, *_unreadable(dataset, name, loaded.problems)]

@@ -94,9 +94,34 @@ class LoadedFile:
 
 
 def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
-    shown = display_path or str(path)
-    loaded = LoadedFile(shown)
-    text = _read_text(path, loaded)
+    loaded = LoadedFile(display_path or str(path))
+    raw = read_bytes(path, loaded)
+    return loaded if raw is None else parse_yaml(raw, loaded)
+
+
+def read_bytes(path: Path, loaded: LoadedFile) -> bytes | None:
+    """The file's bytes, or None with a problem in `loaded` saying why it cannot be read."""
+    where = Location(loaded.path, 1)
+    try:
+        if path.is_symlink() or not path.is_file():
+            message = "file not found" if not path.exists() else "must be a file of its own"
+            loaded.problems.append(Problem(where, message, "syntax"))
+            return None
+        if path.stat().st_size > MAX_BYTES:
+            loaded.problems.append(
+                Problem(where, f"the file is larger than {MAX_BYTES // 2**20} MB", "syntax")
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        loaded.problems.append(Problem(where, f"cannot be read ({exc.strerror})", "syntax"))
+        return None
+
+
+def parse_yaml(raw: bytes, loaded: LoadedFile) -> LoadedFile:
+    """Fill `loaded` from a file's bytes: its values, where each sits, what went wrong."""
+    shown = loaded.path
+    text = _decode(raw, loaded)
     if text is None:
         return loaded
     with collector_paused():
@@ -119,22 +144,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> LoadedFile:
     return loaded
 
 
-def _read_text(path: Path, loaded: LoadedFile) -> str | None:
-    where = Location(loaded.path, 1)
-    try:
-        if path.is_symlink() or not path.is_file():
-            message = "file not found" if not path.exists() else "must be a file of its own"
-            loaded.problems.append(Problem(where, message, "syntax"))
-            return None
-        if path.stat().st_size > MAX_BYTES:
-            loaded.problems.append(
-                Problem(where, f"the file is larger than {MAX_BYTES // 2**20} MB", "syntax")
-            )
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        loaded.problems.append(Problem(where, f"cannot be read ({exc.strerror})", "syntax"))
-        return None
+def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -152,6 +162,12 @@ def collector_paused() -> Iterator[None]:
     again and again over an ever larger heap and finds nothing: it was over half of
     `handbook check` on 10,000 services (`make bench`). Values and models hold no reference
     cycles, so the pause leaves nothing uncollected.
+
+    Afterwards what was read is frozen (`gc.freeze`): it is kept for the rest of the run, and
+    the collector, once resumed, would otherwise go over all of it again each time the rules
+    had made enough objects of their own, finding nothing (another third of a check at
+    10,000 services). Frozen values are still freed when let go; only a cycle among them
+    would wait, and they have none.
     """
     if not gc.isenabled():  # already paused by a caller: leave it as it is
         yield
@@ -160,6 +176,7 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 
 

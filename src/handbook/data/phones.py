@@ -44,10 +44,12 @@ class PhoneError(ValueError):
     """A number that is not a valid UK number, with a message for the editor."""
 
 
+@lru_cache(maxsize=4096)  # asked of each contact's number by several rules
 def is_emergency(raw: str) -> bool:
     return _plain_digits(raw) and phonenumbers.is_emergency_number(_digits(raw), REGION)
 
 
+@lru_cache(maxsize=4096)  # asked of each contact's number by several rules
 def is_public_short(raw: str) -> bool:
     """101, 111 or a 116 helpline in service: allowed on any contact, shown as written."""
     if not _plain_digits(raw):
@@ -74,7 +76,9 @@ def parse(raw: str) -> phonenumbers.PhoneNumber:
         number = phonenumbers.parse(raw, REGION)
     except phonenumbers.NumberParseException as exc:
         raise PhoneError(f"'{raw}' is not a phone number ({_reason(exc)})") from None
-    if not phonenumbers.is_valid_number(number):
+    # is_valid_number(number), with the region it finds kept: finding it is most of the cost.
+    region = phonenumbers.region_code_for_number(number)
+    if not phonenumbers.is_valid_number_for_region(number, region):
         if shortnumberinfo.is_valid_short_number_for_region(number, REGION):
             raise PhoneError(
                 f"'{raw}' is a short number that is not a public line (the short numbers "
@@ -86,7 +90,7 @@ def parse(raw: str) -> phonenumbers.PhoneNumber:
             f"'{raw}' is not a valid UK number ({digits} digits, or an area code that does "
             "not exist; check it against the source)"
         )
-    if phonenumbers.region_code_for_number(number) not in ("GB", "GG", "JE", "IM"):
+    if region not in ("GB", "GG", "JE", "IM"):
         raise PhoneError(f"'{raw}' is not a UK number")
     return number
 

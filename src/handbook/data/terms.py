@@ -27,11 +27,16 @@ def looks_like_acronym(word: str) -> bool:
 TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
 
 
+def has_two_capitals(text: str) -> bool:
+    """Whether a word of `text` has two capitals: without one, `text` has no acronym."""
+    return TWO_CAPITALS.search(text) is not None
+
+
 @lru_cache(maxsize=2**18)  # each text is searched once for every borough that shows it
 def acronyms_in(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) for every word in `text` that looks like an acronym, leaving out words
     in capitals written as a sentence ("ALL OF THIS WILL HAPPEN"): three or more in a row."""
-    if not TWO_CAPITALS.search(text):  # most text: no word with two capitals
+    if not has_two_capitals(text):  # most text
         return ()
     found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     shouted = _shouted(text, found)

@@ -78,28 +78,34 @@ def _forms(word: str) -> list[str]:
 
 def _scoped_uses(glossary: _Glossary, borough_id: str, shown: list[Shown]):
     """(text, offset, term) for the first use in each text of a term only others define."""
+    if glossary.any_phrase is None:
+        return
     for item in shown:
         if item.foreign:  # another area's front door, by its own name
             continue
-        selected = blocks.select(item.text, borough_id)
-        text = masked(selected.text)
-        if glossary.any_phrase is None or not glossary.any_phrase.search(text):
+        selected, text = _on_site(item.text, borough_id)
+        text = masked(text)
+        if not glossary.any_phrase.search(text):
             continue
         for name, term in glossary.scoped_phrases.items():
             match = _use(name, text)
             if match:
-                yield item, selected.origin(match.start()), term
+                yield item, _origin(selected, match.start()), term
 
 
 def _words(dataset, borough, shown: list[Shown]) -> Iterator[tuple[Shown, int, str]]:
     """Each acronym-like word the borough's site shows, with the text and offset it is at;
     a placeholder's words are found at the placeholder."""
     for item in shown:
-        selected = blocks.select(item.text, borough.id)
-        text = masked(selected.text)
+        selected, text = _on_site(item.text, borough.id)
+        # Masking only blanks text out, so it never makes a word with two capitals: a text
+        # with none and no placeholder (most texts) has no acronym, masked or not.
+        if "{" not in text and not terms.has_two_capitals(text):
+            continue
+        text = masked(text)
         if "{" not in text:  # nearly every text: no placeholder to fill in
             for offset, word in terms.acronyms_in(text):
-                yield item, selected.origin(offset), word
+                yield item, _origin(selected, offset), word
             continue
         for offset, word in terms.acronyms_in(blocks.PLACEHOLDER.sub(_blank, text)):
             yield item, selected.origin(offset), word
@@ -107,6 +113,20 @@ def _words(dataset, borough, shown: list[Shown]) -> Iterator[tuple[Shown, int, s
             fill = placeholders.fill(dataset, borough, match.group("name"))
             for _, word in terms.acronyms_in(masked(fill.text or "")):
                 yield item, selected.origin(match.start()), word
+
+
+def _on_site(text: str, borough_id: str) -> tuple[blocks.Selected | None, str]:
+    """What the borough's site shows of `text`, and where each of its characters was
+    written: None where it is the text as written, as nearly every text is (no per-borough
+    block or placeholder), which then needs no selecting."""
+    if not blocks.has_syntax(text):
+        return None, text
+    selected = blocks.select(text, borough_id)
+    return selected, selected.text
+
+
+def _origin(selected: blocks.Selected | None, offset: int) -> int:
+    return offset if selected is None else selected.origin(offset)
 
 
 def _use(term: str, text: str):

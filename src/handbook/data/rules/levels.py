@@ -20,12 +20,10 @@ def check(dataset: Dataset) -> Iterator[Problem]:
             )
     for service in dataset.services:
         for index, value in enumerate(service.levels):
-            where = dataset.locate(service, "levels", index)
             if value not in LEVELS:
-                yield Problem(
-                    where,
-                    f"{service.id}: level {value} does not exist (levels of need are 1 to 4)",
-                    "levels",
-                )
+                message = f"{service.id}: level {value} does not exist (levels of need are 1 to 4)"
             elif service.levels.index(value) != index:
-                yield Problem(where, f"{service.id}: level {value} is listed twice", "levels")
+                message = f"{service.id}: level {value} is listed twice"
+            else:
+                continue  # located only when at fault: most levels are not
+            yield Problem(dataset.locate(service, "levels", index), message, "levels")

@@ -20,6 +20,7 @@ from ..areas import (
     address_owners,
     areas,
     find_numbers,
+    has_digit,
     host,
     masked,
     name_pattern,
@@ -121,6 +122,8 @@ def _names(words: str, places) -> list:
 def _labels(item: Shown, own, owners) -> Iterator[Problem]:
     """On the site of the borough `own`, each other area's number in the text has its area's
     name before it, on the same line."""
+    if not has_digit(item.text):  # what a site shows of a text holds no digit it lacks
+        return
     selected = blocks.select(item.text, own.borough_id)
     previous_end = 0
     for found in find_numbers(selected.text):
