@@ -39,15 +39,16 @@ def report(results: dict) -> str:
 
 def scale_table(scale: dict) -> str:
     rows = [
-        "| services | check | our build (no PDFs) | plain MkDocs + Material | ours / plain "
-        "| service page, median (largest) | search bundle |",
+        "| services | check, first (again) | our build (no PDFs) | plain MkDocs + Material "
+        "| ours / plain | service page, median (largest) | search bundle |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in scale.values():
         site = r.get("site") or {}
         page = f"{kb(site['median_html'])} ({kb(site['largest_html'])})" if site else "-"
         rows.append(
-            f"| {r['services']:,} | {seconds(r['check'])} | {measured_or_predicted(r, 'ours')} | "
+            f"| {r['services']:,} | {seconds(r.get('check_cold'))} ({seconds(r['check'])}) | "
+            f"{measured_or_predicted(r, 'ours')} | "
             f"{measured_or_predicted(r, 'plain')} | {ratio_text(ratio(r))} | {page} | "
             f"{kb(site['search_bundle']) if site else '-'} |"
         )
@@ -118,7 +119,9 @@ def targets(results: dict) -> list[dict]:
             _target(f"10,000 services built in {text}", value, TARGETS["build_10000_s"], "s")
         )
         value = ten_k["check"]["wall"] if _ok(ten_k["check"]) else None
-        out.append(_target(f"check of 10,000 services: {seconds(ten_k['check'])}", value,
+        first = seconds(ten_k.get("check_cold"))
+        out.append(_target(f"check of 10,000 services again: {seconds(ten_k['check'])} "
+                           f"(the first: {first})", value,
                            TARGETS["check_10000_s"], "s"))  # fmt: skip
     pages = [(n, r["site"]["largest_html"]) for n, r in scale.items() if r.get("site")]
     pages += [(f"real {b}", s["largest_html"]) for b, s in (real.get("site") or {}).items() if s]

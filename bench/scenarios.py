@@ -51,8 +51,12 @@ def scale(bench: Bench, services: int) -> dict:
     runner = bench.runner
     say(f"{name}: check")
     runs = CHECK_RUNS if services < 10_000 else 2
+    checks = [runner.run(f"{name}-check-{i}", runner.handbook(root, "check")) for i in range(runs)]
     result: dict = {"services": services}
-    result["check"] = asdict(runner.best(f"{name}-check", runner.handbook(root, "check"), runs))
+    # The first check of a new project reads every file; the next ones read back what it
+    # kept of the files that did not change (src/handbook/data/load_cache.py).
+    result["check_cold"] = asdict(checks[0])
+    result["check"] = asdict(min(checks[1:], key=lambda r: (not r.ok, r.wall)))
     site = bench.work / name / "site"
     predicted = growth.predict(bench.ours, services)
     if bench.too_long(predicted):
