@@ -72,11 +72,6 @@ class Runner:
         return [*_handbook_command(), "--root", str(root), *args]
 
 
-def tool(name: str) -> str:
-    """A console script installed beside this interpreter (the venv's bin/)."""
-    return str(Path(sys.executable).with_name(name))
-
-
 def _handbook_command() -> list[str]:
     script = Path(sys.executable).with_name("handbook")
     return [str(script)] if script.exists() else [sys.executable, "-m", "handbook.cli"]

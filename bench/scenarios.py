@@ -13,10 +13,11 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from handbook.builders.base import script
 from handbook.data.dataset import load_dataset
 
 from . import edits, growth, plain, synthetic, weight
-from .runner import Run, Runner, say, tool
+from .runner import Run, Runner, say
 
 CHECK_RUNS = 3
 REPEAT_UNDER_S = 20.0  # a build this quick is run twice and the faster kept
@@ -142,7 +143,7 @@ def _plain_build(bench: Bench, name: str, docs: Path, site_name: str) -> Run:
     say(f"{name}: plain MkDocs + Material build")
     folder = bench.work / name / "plain"
     config = plain.write_config(docs, site_name, folder / "mkdocs.yml")
-    command = [tool("mkdocs"), "build", "--quiet", "--config-file", str(config)]
+    command = [script("mkdocs"), "build", "--quiet", "--config-file", str(config)]
     return _quickest(bench.runner, f"{name}-plain", [*command, "--site-dir", str(folder / "site")])
 
 
