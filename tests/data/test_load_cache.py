@@ -78,3 +78,28 @@ def test_check_says_the_same_from_what_was_kept(project, check):
     assert list((project.root / load_cache.FOLDER).glob("*.marshal"))
     assert check(project) == first
     assert first[0] == 1 and len(first[1]) == 2
+
+
+def test_the_live_preview_lets_go_of_what_an_earlier_read_froze():
+    # A read freezes every object alive then; the live preview reads again on every save, so
+    # what an earlier rebuild left in cycles (as MkDocs' pages are) must still be collected.
+    import gc
+    import weakref
+
+    from handbook.data.dataset import load_dataset
+    from handbook.data.loader import release_frozen
+
+    from ..conftest import REPO
+
+    class Page:
+        pass
+
+    page, parent = Page(), Page()
+    page.parent, parent.child = parent, page
+    gone = weakref.ref(page)
+    load_dataset(REPO)  # freezes them, alive
+    del page, parent
+    gc.collect()
+    assert gone() is not None  # frozen: the collector passes it by
+    release_frozen()
+    assert gone() is None

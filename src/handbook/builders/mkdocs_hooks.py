@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from ..data.loader import release_frozen
 from ..data.problems import has_errors
 from ..data.validate import check
 from ..site.render import TEMPLATES, render_for_build
@@ -20,6 +21,7 @@ from ..site.stage import PREVIEW_KEY, builder_config, write_stage
 
 
 def on_config(config):
+    release_frozen()  # this process lives on: what the last rebuild read may be garbage now
     source = config.extra[PREVIEW_KEY]
     root = Path(source["root"])
     dataset, problems = check(root)

@@ -180,6 +180,17 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+def release_frozen() -> None:
+    """Let the collector have again what `collector_paused` froze, and collect it.
+
+    Freezing suits a command that reads the data once and exits. `gc.freeze` freezes every
+    object of the process, though, so a process that lives on and reads the data again (the
+    live preview, on every save, beside MkDocs' pages, which do hold cycles) calls this first,
+    or each earlier rebuild's cycles would be kept for good."""
+    gc.unfreeze()
+    gc.collect()
+
+
 def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
